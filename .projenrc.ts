@@ -1,0 +1,127 @@
+import { cdk8s, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const CDK8S_VERSION = '2.70.106';
+const CONSTRUCTS_VERSION = '10.8.1';
+const CDK8S_PLUS_VERSION = '2.5.57';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-istio-gateway',
+  description:
+    'cdk8s constructs for Istio gateways (ingress, egress, east-west) that render either the Istio API or the Kubernetes Gateway API from one description of intent.',
+  author: 'cdk8s-istio-gateway maintainers',
+  authorAddress: 'maintainers@cdk8s-istio-gateway.dev',
+  repositoryUrl: 'https://github.com/cdk8s-istio-gateway/cdk8s-istio-gateway.git',
+  keywords: ['cdk8s', 'istio', 'gateway-api', 'kubernetes', 'service-mesh', 'ingress', 'egress'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  license: 'Apache-2.0',
+
+  cdk8sVersion: CDK8S_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+  jsiiVersion: '~6.0.0',
+  peerDeps: [`cdk8s-plus-33@^${CDK8S_PLUS_VERSION}`],
+  devDeps: [
+    `cdk8s-plus-33@${CDK8S_PLUS_VERSION}`,
+    'cdk8s-cli@2.207.60',
+    'ajv@^8.20.0',
+    'ajv-formats@^3.0.1',
+    '@bufbuild/cel@0.6.1',
+    'yaml@^2.9.1',
+    'fast-check@^4.11.0',
+    // jsii 6 compiles with TypeScript 6.0; ts-jest and ts-node must use the same.
+    'typescript@~6.0.0',
+    '@types/node@^20',
+    'jest@^30',
+    'ts-jest@^29.4.15',
+    '@types/jest@^30',
+  ],
+
+  // `dist/` is where `npm run synth` writes the examples; the jsii packages go elsewhere.
+  artifactsDirectory: 'dist-packages',
+
+  publishToPypi: {
+    distName: 'cdk8s-istio-gateway',
+    module: 'cdk8s_istio_gateway',
+  },
+  publishToMaven: {
+    javaPackage: 'dev.cdk8s.istiogateway',
+    mavenGroupId: 'dev.cdk8s',
+    mavenArtifactId: 'cdk8s-istio-gateway',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk8s-istio-gateway/cdk8s-istio-gateway-go',
+  },
+
+  // Only the library's own constructs are documented in API.md; the generated L1 submodules are
+  // documented by their CRDs (see README).
+  docgen: true,
+  docgenFilePath: 'API.md',
+
+  tsconfig: {
+    compilerOptions: { rootDir: '.', outDir: 'lib' },
+    include: ['src/**/*.ts', 'imports/**/*.ts'],
+  },
+  // Lint checks; it never rewrites files during `test`, and never reads the generated imports.
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'scripts', 'examples', 'bench'],
+    commandOptions: { fix: false },
+  },
+
+  jest: true,
+  jestOptions: {
+    // Snapshots are compared in `test`; `test:update-snapshots` refreshes them on purpose.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/imports/'],
+      testTimeout: 120_000,
+    },
+  },
+  github: false,
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/'],
+});
+
+// A top-level `imports/` folder compiles under jsii with the package root as rootDir.
+project.package.addField('main', 'lib/src/index.js');
+project.package.addField('types', 'lib/src/index.d.ts');
+project.npmignore?.addPatterns('/imports/', '/examples/', '/bench/', '/scripts/', '/dist/', '/.ci/');
+project.npmignore?.addPatterns('!/lib/imports/**/*.js', '!/lib/imports/**/*.d.ts');
+
+// jsii-docgen documents the root submodule only (the L1 submodules would make a 3.6 MB page).
+project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
+
+project.eslint?.addIgnorePattern('imports/');
+project.eslint?.addIgnorePattern('dist/');
+
+const tsNode = 'ts-node --transpile-only';
+
+// Pinned CRDs: resolved from $CRD_DIR, ../shared/crds, or the upstream URL; sha256 checked.
+project.addTask('crds', {
+  description: 'Resolve the pinned CRDs into .crds/ (from $CRD_DIR, ../shared/crds or upstream) and check their sha256',
+  exec: `${tsNode} scripts/crds.ts`,
+});
+project.addTask('import', {
+  description: 'Regenerate imports/ from the pinned CRDs with cdk8s import',
+  steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/import.ts` }],
+});
+
+// The main job: synthesize every example into dist/<example>/ (all or nothing).
+project.addTask('synth', {
+  description: 'Synthesize every example app into dist/<example>/',
+  steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/synth-examples.ts` }],
+});
+
+project.tasks.tryFind('test:update')!.description =
+  'Refresh jest snapshots on purpose (read every snapshot diff before committing)';
+
+// `test` needs the resolved CRDs for the in-process schema and CEL validation.
+project.testTask.prependSpawn(project.tasks.tryFind('crds')!);
+
+project.synth();
