@@ -100,6 +100,9 @@ project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root')
 project.eslint?.addIgnorePattern('imports/');
 project.eslint?.addIgnorePattern('dist/');
 
+// jsii warns on every run that Node 20 is past its end of life; the toolchain still supports it.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
+
 const tsNode = 'ts-node --transpile-only';
 
 // Pinned CRDs: resolved from $CRD_DIR, ../shared/crds, or the upstream URL; sha256 checked.

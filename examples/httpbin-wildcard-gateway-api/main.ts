@@ -1,0 +1,14 @@
+// For a browser: any host (the listener has no hostname), exposing /headers, with the Gateway API.
+import { App, Chart } from 'cdk8s';
+import { ApiFlavor, HttpbinExposure } from '../../src';
+
+export function build(app: App): void {
+  const chart = new Chart(app, 'httpbin', { namespace: 'default' });
+  new HttpbinExposure(chart, 'httpbin', { api: ApiFlavor.GATEWAY_API, hosts: ['*'], paths: ['/headers'] });
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  app.synth();
+}

@@ -1,0 +1,127 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AppRegistry } from './model/registry';
+import { resolveNamespace, serviceHost } from './namespace';
+import { renderDestinationRule } from './render/istio-api';
+import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
+
+/**
+ * A named subset of a Service's endpoints, selected by pod labels.
+ */
+export interface Subset {
+  /** The subset name routes refer to (`v1`). */
+  readonly name: string;
+
+  /** Pod labels that select the subset's endpoints (`{ version: 'v1' }`). */
+  readonly labels: { [key: string]: string };
+}
+
+/**
+ * How traffic to a backend is encrypted.
+ */
+export enum BackendTlsMode {
+  /** Istio mutual TLS with the workload's mesh certificate: the default toward in-mesh services. */
+  ISTIO_MUTUAL = 'ISTIO_MUTUAL',
+  /** Leave it to Istio's automatic mutual TLS (no TLS setting is written). */
+  AUTO = 'AUTO',
+  /** Plain text. */
+  DISABLE = 'DISABLE',
+}
+
+/**
+ * Props for `BackendPolicy`.
+ */
+export interface BackendPolicyProps {
+  /** The Service the policy applies to. */
+  readonly serviceName: string;
+
+  /**
+   * The Service's namespace, which is also where the DestinationRule is created so that every
+   * client that can reach the Service sees it.
+   * @default - the chart's namespace, else `default`
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the DestinationRule.
+   * @default - the Service name
+   */
+  readonly name?: string;
+
+  /**
+   * Named subsets of the Service's endpoints that routes can send to.
+   * @default - none
+   */
+  readonly subsets?: Subset[];
+
+  /**
+   * TLS toward the Service's endpoints.
+   * @default BackendTlsMode.ISTIO_MUTUAL
+   */
+  readonly tls?: BackendTlsMode;
+}
+
+/**
+ * Subsets and traffic policy for one backend Service: a DestinationRule. Istio applies it whichever
+ * API the routes are written in; subsets can only be routed to with the Istio API.
+ *
+ * Routes that use a subset of this policy are written after it in the synthesized output, so one
+ * `kubectl apply` never routes to a subset that does not exist yet.
+ */
+export class BackendPolicy extends Construct {
+  /** Name of the DestinationRule. */
+  public readonly policyName: string;
+  /** Namespace of the DestinationRule and the Service. */
+  public readonly policyNamespace: string;
+  /** Fully qualified host of the Service. */
+  public readonly host: string;
+  /** The DestinationRule. */
+  public readonly apiObject: ApiObject;
+
+  private readonly subsets: Subset[];
+  private readonly serviceName: string;
+  private readonly tls: BackendTlsMode;
+
+  public constructor(scope: Construct, id: string, props: BackendPolicyProps) {
+    super(scope, id);
+    this.serviceName = props.serviceName;
+    this.policyNamespace = resolveNamespace(this, props.namespace);
+    this.policyName = props.name ?? props.serviceName;
+    this.host = serviceHost(props.serviceName, this.policyNamespace);
+    this.subsets = [...(props.subsets ?? [])];
+    this.tls = props.tls ?? BackendTlsMode.ISTIO_MUTUAL;
+
+    const model = () => ({
+      constructPath: this.node.path,
+      name: this.policyName,
+      namespace: this.policyNamespace,
+      host: this.host,
+      subsets: this.subsets,
+      tlsMode: this.tls === BackendTlsMode.AUTO ? undefined : this.tls,
+    });
+    AppRegistry.of(this).registerBackendPolicy(this, this.host, model);
+    this.apiObject = renderDestinationRule(this, 'Resource', { name: this.policyName, namespace: this.policyNamespace }, model);
+    this.node.addValidation({ validate: () => this.problems() });
+  }
+
+  /** Adds a subset. */
+  public addSubset(subset: Subset): void {
+    this.subsets.push(subset);
+  }
+
+  private problems(): string[] {
+    const problems: string[] = [];
+    if (!isDnsLabel(this.serviceName)) problems.push(`Service name ${q(this.serviceName)} is not a DNS-1123 label.`);
+    if (!isDnsSubdomain(this.policyName)) problems.push(`name ${q(this.policyName)} is not a DNS-1123 subdomain.`);
+    const seen = new Set<string>();
+    for (const subset of this.subsets) {
+      if (!isDnsLabel(subset.name)) problems.push(`subset name ${q(subset.name)} is not a DNS-1123 label.`);
+      if (seen.has(subset.name)) problems.push(`subset ${q(subset.name)} is defined twice; give each subset its own name.`);
+      if (Object.keys(subset.labels).length === 0) {
+        problems.push(`subset ${q(subset.name)} has no labels, so it would select every endpoint; give it the pod labels of its version.`);
+      }
+      seen.add(subset.name);
+    }
+    return problems;
+  }
+}

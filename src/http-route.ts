@@ -1,0 +1,162 @@
+import { ApiObject, Duration, Names } from 'cdk8s';
+import { Construct } from 'constructs';
+import { IGateway } from './gateway-ref';
+import { HttpRouteMatch } from './match';
+import { AppRegistry } from './model/registry';
+import { ResolvedBackend, HttpRouteModel, HttpRuleModel } from './model/route';
+import { orderRules } from './model/rule-order';
+import { resolveNamespace, serviceHost } from './namespace';
+import { rendererFor } from './render/renderer';
+import { HttpRouteAction, HttpRouteActionKind } from './route-action';
+import { httpRouteProblems } from './validation/route-rules';
+
+/**
+ * One rule of an HTTP route: the requests it matches and what it does with them.
+ */
+export interface HttpRouteRule {
+  /**
+   * A name for the rule, shown in the rendered route and in messages.
+   * @default - unnamed
+   */
+  readonly name?: string;
+
+  /**
+   * The requests this rule applies to: any one of the matches (OR); inside one match, every
+   * condition must hold (AND).
+   * @default - every request
+   */
+  readonly matches?: HttpRouteMatch[];
+
+  /** What to do with a matching request. */
+  readonly action: HttpRouteAction;
+
+  /**
+   * How long the gateway waits for the whole response (whole milliseconds, at least 1ms).
+   * @default - no timeout
+   */
+  readonly timeout?: Duration;
+}
+
+/**
+ * Options for an HTTP route bound to a gateway.
+ */
+export interface HttpRouteOptions {
+  /**
+   * Name of the VirtualService or HTTPRoute.
+   * @default - derived from the construct path
+   */
+  readonly name?: string;
+
+  /**
+   * Namespace of the route.
+   * @default - the chart's namespace, else `default`
+   */
+  readonly namespace?: string;
+
+  /**
+   * The hosts the route serves; each must be served by a listener of the gateway. `*` serves every
+   * host of the gateway.
+   * @default ['*']
+   */
+  readonly hosts?: string[];
+
+  /**
+   * The rules. They are evaluated most specific first (see the README's "Route order"), whatever
+   * the order given.
+   * @default - none; add them with addRule()
+   */
+  readonly rules?: HttpRouteRule[];
+}
+
+/**
+ * Props for `HttpRoute`.
+ */
+export interface HttpRouteProps extends HttpRouteOptions {
+  /** The gateway the route binds to. */
+  readonly gateway: IGateway;
+}
+
+/**
+ * HTTP routing for a set of hosts on one gateway: a VirtualService (Istio API) or an HTTPRoute
+ * (Gateway API), whichever API the gateway is written in.
+ */
+export class HttpRoute extends Construct {
+  /** Name of the route object. */
+  public readonly routeName: string;
+  /** Namespace of the route object. */
+  public readonly routeNamespace: string;
+  /** The gateway the route binds to. */
+  public readonly gateway: IGateway;
+  /** The VirtualService or HTTPRoute. */
+  public readonly apiObject: ApiObject;
+
+  private readonly hosts: string[];
+  private readonly rules: HttpRouteRule[] = [];
+
+  public constructor(scope: Construct, id: string, props: HttpRouteProps) {
+    super(scope, id);
+    this.gateway = props.gateway;
+    this.routeNamespace = resolveNamespace(this, props.namespace);
+    this.routeName = props.name ?? Names.toDnsLabel(this);
+    this.hosts = [...(props.hosts ?? ['*'])];
+
+    const renderer = rendererFor(this.gateway.api);
+    this.apiObject = renderer.httpRoute(this, 'Resource', { name: this.routeName, namespace: this.routeNamespace }, () =>
+      this.model(),
+    );
+    this.node.defaultChild = this.apiObject;
+    for (const rule of props.rules ?? []) this.addRule(rule);
+
+    this.node.addValidation({
+      validate: () => {
+        const registry = AppRegistry.of(this);
+        return httpRouteProblems(this.model(), {
+          api: this.gateway.api,
+          gateway: registry.gatewayModel(this.gateway),
+          policiesByHost: registry.backendPoliciesByHost(),
+        });
+      },
+    });
+  }
+
+  /** Adds a rule. */
+  public addRule(rule: HttpRouteRule): void {
+    this.rules.push(rule);
+    for (const backend of this.resolveBackends(rule)) {
+      if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
+    }
+  }
+
+  private resolveBackends(rule: HttpRouteRule): ResolvedBackend[] {
+    if (rule.action.kind !== HttpRouteActionKind.FORWARD) return [];
+    return rule.action.backends.map((b) => {
+      const namespace = b.namespace ?? this.routeNamespace;
+      return {
+        serviceName: b.serviceName,
+        namespace,
+        host: serviceHost(b.serviceName, namespace),
+        port: b.port,
+        subset: b.subset,
+        weight: b.weight,
+      };
+    });
+  }
+
+  private model(): HttpRouteModel {
+    const rules: HttpRuleModel[] = this.rules.map((rule) => ({
+      name: rule.name,
+      matches: rule.matches ?? [],
+      action: rule.action,
+      backends: this.resolveBackends(rule),
+      timeout: rule.timeout,
+    }));
+    return {
+      constructPath: this.node.path,
+      name: this.routeName,
+      namespace: this.routeNamespace,
+      gateway: { name: this.gateway.gatewayName, namespace: this.gateway.gatewayNamespace },
+      hosts: this.hosts,
+      rules: orderRules(rules),
+    };
+  }
+}

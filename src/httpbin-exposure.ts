@@ -1,0 +1,216 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-33';
+import { Construct } from 'constructs';
+import { ApiFlavor } from './api-flavor';
+import { Backend } from './backend';
+import { BackendPolicy } from './backend-policy';
+import { HttpRoute } from './http-route';
+import { IngressGateway } from './ingress-gateway';
+import { GatewayListener } from './listener';
+import { PathMatch } from './match';
+import { resolveNamespace } from './namespace';
+import { HttpRouteAction } from './route-action';
+import { q } from './validation/names';
+
+/**
+ * Props for `HttpbinExposure`.
+ */
+export interface HttpbinExposureProps {
+  /**
+   * Which API to render the gateway and route in.
+   * @default ApiFlavor.ISTIO
+   */
+  readonly api?: ApiFlavor;
+
+  /**
+   * Namespace of httpbin, its Gateway and its route.
+   * @default - the chart's namespace, else `default`
+   */
+  readonly namespace?: string;
+
+  /**
+   * Hosts the gateway serves httpbin on. `['*']` serves any host, as the walk-through does for
+   * browsers (the Gateway API listener then has no hostname).
+   * @default ['httpbin.example.com']
+   */
+  readonly hosts?: string[];
+
+  /**
+   * Path prefixes routed to httpbin; every other path is answered 404 by the gateway. `['/']`
+   * exposes everything.
+   * @default ['/status', '/delay']
+   */
+  readonly paths?: string[];
+
+  /**
+   * Deploy httpbin (ServiceAccount, Service and Deployment). Turn off when httpbin already runs.
+   * @default true
+   */
+  readonly deployWorkload?: boolean;
+
+  /**
+   * The httpbin container image.
+   * @default 'docker.io/mccutchen/go-httpbin:v2.15.0'
+   */
+  readonly image?: string;
+
+  /**
+   * The `version` label of the httpbin pods, and the name of their subset.
+   * @default 'v1'
+   */
+  readonly version?: string;
+
+  /**
+   * Route to the version subset: a DestinationRule `httpbin` defines the subset (pods labelled
+   * `version: <version>`) and the route sends to it. Istio API only.
+   * @default false
+   */
+  readonly routeToVersionSubset?: boolean;
+
+  /**
+   * Name of the Gateway.
+   * @default 'httpbin-gateway'
+   */
+  readonly gatewayName?: string;
+
+  /**
+   * Name of the VirtualService or HTTPRoute.
+   * @default 'httpbin'
+   */
+  readonly routeName?: string;
+
+  /**
+   * Labels of the ingress gateway workload (Istio API).
+   * @default { istio: 'ingressgateway' }
+   */
+  readonly gatewaySelector?: { [key: string]: string };
+
+  /**
+   * Gateway class (Gateway API).
+   * @default 'istio'
+   */
+  readonly gatewayClassName?: string;
+
+  /**
+   * Port of the gateway's HTTP listener.
+   * @default 80
+   */
+  readonly port?: number;
+}
+
+/** httpbin's Service port and container port, as in Istio's sample. */
+const SERVICE_PORT = 8000;
+const CONTAINER_PORT = 8080;
+
+/**
+ * Istio's "ingress gateway" walk-through in one construct: httpbin, a Gateway on port 80 for
+ * `httpbin.example.com`, and a route that sends `/status` and `/delay` to httpbin on port 8000.
+ * Every other path is answered 404 by the gateway.
+ */
+export class HttpbinExposure extends Construct {
+  /** The image Istio's httpbin sample runs. */
+  public static readonly DEFAULT_IMAGE = 'docker.io/mccutchen/go-httpbin:v2.15.0';
+
+  /** The gateway. */
+  public readonly gateway: IngressGateway;
+  /** The route to httpbin. */
+  public readonly route: HttpRoute;
+  /** The DestinationRule with the version subset, when routing to it. */
+  public readonly backendPolicy?: BackendPolicy;
+  /** The httpbin Service, when the workload is deployed. */
+  public readonly service?: ApiObject;
+  /** The httpbin Deployment, when the workload is deployed. */
+  public readonly deployment?: ApiObject;
+
+  private readonly paths: string[];
+
+  public constructor(scope: Construct, id: string, props: HttpbinExposureProps = {}) {
+    super(scope, id);
+    const namespace = resolveNamespace(this, props.namespace);
+    const hosts = props.hosts ?? ['httpbin.example.com'];
+    const version = props.version ?? 'v1';
+    this.paths = props.paths ?? ['/status', '/delay'];
+
+    if (props.deployWorkload ?? true) {
+      const workload = httpbinWorkload(this, namespace, props.image ?? HttpbinExposure.DEFAULT_IMAGE, version);
+      this.service = workload.service;
+      this.deployment = workload.deployment;
+    }
+
+    if (props.routeToVersionSubset) {
+      this.backendPolicy = new BackendPolicy(this, 'BackendPolicy', {
+        serviceName: 'httpbin',
+        namespace,
+        subsets: [{ name: version, labels: { version } }],
+      });
+    }
+
+    this.gateway = new IngressGateway(this, 'Gateway', {
+      api: props.api,
+      name: props.gatewayName ?? 'httpbin-gateway',
+      namespace,
+      selector: props.gatewaySelector,
+      gatewayClassName: props.gatewayClassName,
+      listeners: [GatewayListener.http({ port: props.port ?? 80, hosts })],
+    });
+
+    this.route = this.gateway.addHttpRoute('Route', {
+      name: props.routeName ?? 'httpbin',
+      namespace,
+      hosts,
+      rules: [
+        {
+          matches: this.paths.map((path) => ({ path: PathMatch.prefix(path) })),
+          action: HttpRouteAction.forward([
+            Backend.service('httpbin', {
+              port: SERVICE_PORT,
+              subset: props.routeToVersionSubset ? version : undefined,
+            }),
+          ]),
+        },
+      ],
+    });
+
+    this.node.addValidation({
+      validate: () =>
+        this.paths.length === 0
+          ? [`paths is empty, so nothing would be exposed; give at least one path prefix such as ${q('/status')}, or ['/'] for everything.`]
+          : [],
+    });
+  }
+}
+
+function httpbinWorkload(scope: Construct, namespace: string, image: string, version: string) {
+  const app = { app: 'httpbin' };
+  new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata: { name: 'httpbin', namespace } });
+  const service = new k8s.KubeService(scope, 'Service', {
+    metadata: { name: 'httpbin', namespace, labels: { ...app, service: 'httpbin' } },
+    spec: {
+      ports: [{ name: 'http', port: SERVICE_PORT, targetPort: k8s.IntOrString.fromNumber(CONTAINER_PORT) }],
+      selector: app,
+    },
+  });
+  const labels = { ...app, version };
+  const deployment = new k8s.KubeDeployment(scope, 'Deployment', {
+    metadata: { name: 'httpbin', namespace },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          serviceAccountName: 'httpbin',
+          containers: [
+            {
+              name: 'httpbin',
+              image,
+              imagePullPolicy: 'IfNotPresent',
+              ports: [{ containerPort: CONTAINER_PORT }],
+            },
+          ],
+        },
+      },
+    },
+  });
+  return { service, deployment };
+}

@@ -1,0 +1,64 @@
+import { IConstruct } from 'constructs';
+import { BackendPolicyModel } from './backend-policy';
+import { GatewayModel } from './gateway';
+
+/**
+ * The intent of this library's constructs in one app, for the rules that look across constructs
+ * (a route's gateway, a subset's DestinationRule). Kept per app root; read only at synth.
+ */
+export class AppRegistry {
+  /** The registry of the app that `scope` belongs to. */
+  public static of(scope: IConstruct): AppRegistry {
+    const root = scope.node.root;
+    let registry = REGISTRIES.get(root);
+    if (!registry) {
+      registry = new AppRegistry();
+      REGISTRIES.set(root, registry);
+    }
+    return registry;
+  }
+
+  private readonly gateways = new Map<IConstruct, () => GatewayModel>();
+  private readonly policies = new Map<IConstruct, () => BackendPolicyModel>();
+  private readonly policiesByHost = new Map<string, IConstruct[]>();
+  private readonly subsetUsersByHost = new Map<string, IConstruct[]>();
+
+  public registerGateway(gateway: IConstruct, model: () => GatewayModel): void {
+    this.gateways.set(gateway, model);
+  }
+
+  /**
+   * Registers a backend policy for `host`. Every route that sends to a subset of `host`, before or
+   * after, depends on it, so the policy is written (and applied) before the route.
+   */
+  public registerBackendPolicy(policy: IConstruct, host: string, model: () => BackendPolicyModel): void {
+    this.policies.set(policy, model);
+    this.policiesByHost.set(host, [...(this.policiesByHost.get(host) ?? []), policy]);
+    for (const user of this.subsetUsersByHost.get(host) ?? []) user.node.addDependency(policy);
+  }
+
+  /** Records that `route` sends to a subset of `host`: it depends on the host's policies. */
+  public registerSubsetUser(route: IConstruct, host: string): void {
+    const users = this.subsetUsersByHost.get(host) ?? [];
+    if (users.includes(route)) return;
+    this.subsetUsersByHost.set(host, [...users, route]);
+    for (const policy of this.policiesByHost.get(host) ?? []) route.node.addDependency(policy);
+  }
+
+  /** The model of a gateway defined in this app, or undefined for a gateway defined elsewhere. */
+  public gatewayModel(gateway: IConstruct): GatewayModel | undefined {
+    return this.gateways.get(gateway)?.();
+  }
+
+  /** Every backend policy in the app, indexed by Service host. */
+  public backendPoliciesByHost(): Map<string, BackendPolicyModel[]> {
+    const index = new Map<string, BackendPolicyModel[]>();
+    for (const model of this.policies.values()) {
+      const policy = model();
+      index.set(policy.host, [...(index.get(policy.host) ?? []), policy]);
+    }
+    return index;
+  }
+}
+
+const REGISTRIES = new WeakMap<IConstruct, AppRegistry>();

@@ -1,0 +1,55 @@
+import { HttpRouteMatch, PathMatchKind } from '../match';
+
+/**
+ * Orders the rules of one route the way the Gateway API defines precedence (and Istio applies when
+ * it converts HTTPRoutes), so that the Istio API rendering, where the first matching rule wins,
+ * routes exactly like the Gateway API rendering:
+ *
+ * 1. an exact path before a regular expression before a prefix, and a longer path before a shorter;
+ * 2. then a rule with a method condition;
+ * 3. then more header conditions, then more query parameter conditions;
+ * 4. rules without any condition last.
+ *
+ * A rule ranks by its most specific match. Rules that rank equal keep the order they were added in.
+ */
+export function orderRules<T extends { readonly matches: HttpRouteMatch[] }>(rules: T[]): T[] {
+  return rules
+    .map((rule, index) => ({ rule, index, key: ruleKey(rule.matches) }))
+    .sort((a, b) => compareKeys(b.key, a.key) || a.index - b.index)
+    .map((entry) => entry.rule);
+}
+
+type Key = number[];
+
+const PATH_RANK: Record<PathMatchKind, number> = {
+  [PathMatchKind.EXACT]: 3,
+  [PathMatchKind.REGEX]: 2,
+  [PathMatchKind.PREFIX]: 1,
+};
+
+function matchKey(match: HttpRouteMatch): Key {
+  const path = match.path;
+  // A prefix of `/` is as broad as no path condition.
+  const broad = !path || (path.kind === PathMatchKind.PREFIX && path.value === '/');
+  return [
+    1,
+    broad ? 0 : PATH_RANK[path.kind],
+    broad ? 0 : path.value.length,
+    match.method ? 1 : 0,
+    match.headers?.length ?? 0,
+    match.queryParams?.length ?? 0,
+  ];
+}
+
+function ruleKey(matches: HttpRouteMatch[]): Key {
+  if (matches.length === 0) return [0];
+  return matches.map(matchKey).reduce((best, key) => (compareKeys(key, best) > 0 ? key : best));
+}
+
+function compareKeys(a: Key, b: Key): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

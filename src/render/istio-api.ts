@@ -1,0 +1,152 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as istio from '../../imports/networking.istio.io';
+import { ApiFlavor } from '../api-flavor';
+import { formatDuration } from '../duration';
+import { GatewayListener, ListenerProtocol } from '../listener';
+import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
+import { BackendPolicyModel } from '../model/backend-policy';
+import { GatewayModel } from '../model/gateway';
+import { HttpRouteModel, HttpRuleModel } from '../model/route';
+import { HttpRouteActionKind } from '../route-action';
+import { TlsMode } from '../tls';
+import type { ObjectMeta, Renderer } from './renderer';
+
+/**
+ * Renders the intent model as Istio's API (networking.istio.io/v1).
+ */
+export class IstioApiRenderer implements Renderer {
+  public readonly api = ApiFlavor.ISTIO;
+
+  public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
+    return new istio.Gateway(scope, id, {
+      metadata: { ...meta },
+      spec: Lazy.any({ produce: () => gatewaySpec(model()) }),
+    });
+  }
+
+  public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
+    return new istio.VirtualService(scope, id, {
+      metadata: { ...meta },
+      spec: Lazy.any({ produce: () => virtualServiceSpec(model()) }),
+    });
+  }
+}
+
+/** A DestinationRule: Istio applies it whichever API the routes are written in. */
+export function renderDestinationRule(scope: Construct, id: string, meta: ObjectMeta, model: () => BackendPolicyModel): ApiObject {
+  return new istio.DestinationRule(scope, id, {
+    metadata: { ...meta },
+    spec: Lazy.any({ produce: () => destinationRuleSpec(model()) }),
+  });
+}
+
+function gatewaySpec(gateway: GatewayModel): istio.GatewaySpec {
+  return {
+    selector: gateway.selector,
+    servers: gateway.listeners.map(server),
+  };
+}
+
+function server(listener: GatewayListener): istio.GatewaySpecServers {
+  return {
+    port: { number: listener.port, name: listener.name, protocol: listener.protocol },
+    hosts: listener.hosts,
+    tls: serverTls(listener),
+  };
+}
+
+function serverTls(listener: GatewayListener): istio.GatewaySpecServersTls | undefined {
+  if (listener.protocol === ListenerProtocol.HTTP) {
+    return listener.httpsRedirect ? { httpsRedirect: true } : undefined;
+  }
+  if (listener.protocol === ListenerProtocol.TLS) {
+    return { mode: istio.GatewaySpecServersTlsMode.PASSTHROUGH };
+  }
+  const tls = listener.tls;
+  if (!tls) return undefined;
+  return {
+    mode: tls.mode as string as istio.GatewaySpecServersTlsMode,
+    credentialName: tls.credentialName,
+    minProtocolVersion: tls.minProtocolVersion as string as istio.GatewaySpecServersTlsMinProtocolVersion,
+    cipherSuites: tls.cipherSuites,
+    subjectAltNames: tls.mode === TlsMode.SIMPLE ? undefined : tls.subjectAltNames,
+  };
+}
+
+function virtualServiceSpec(route: HttpRouteModel): istio.VirtualServiceSpec {
+  return {
+    hosts: route.hosts,
+    gateways: [`${route.gateway.namespace}/${route.gateway.name}`],
+    http: route.rules.map(httpRoute),
+  };
+}
+
+function httpRoute(rule: HttpRuleModel): istio.VirtualServiceSpecHttp {
+  const action = rule.action;
+  const several = rule.backends.length > 1;
+  return {
+    name: rule.name,
+    match: rule.matches.length > 0 ? rule.matches.map(httpMatch) : undefined,
+    route:
+      action.kind === HttpRouteActionKind.FORWARD
+        ? rule.backends.map((b) => ({
+          destination: { host: b.host, port: { number: b.port }, subset: b.subset },
+          weight: several ? b.weight ?? 1 : undefined,
+        }))
+        : undefined,
+    redirect:
+      action.kind === HttpRouteActionKind.REDIRECT
+        ? {
+          scheme: action.redirectOptions?.scheme,
+          authority: action.redirectOptions?.host,
+          port: action.redirectOptions?.port,
+          uri: action.redirectOptions?.path,
+          redirectCode: action.redirectOptions?.statusCode,
+        }
+        : undefined,
+    directResponse:
+      action.kind === HttpRouteActionKind.DIRECT_RESPONSE
+        ? {
+          status: action.responseStatus!,
+          body: action.responseBody !== undefined ? { string: action.responseBody } : undefined,
+        }
+        : undefined,
+    timeout: rule.timeout ? formatDuration(rule.timeout) : undefined,
+  };
+}
+
+function httpMatch(match: HttpRouteMatch): istio.VirtualServiceSpecHttpMatch {
+  const path = match.path;
+  return {
+    uri: path
+      ? {
+        prefix: path.kind === PathMatchKind.PREFIX ? path.value : undefined,
+        exact: path.kind === PathMatchKind.EXACT ? path.value : undefined,
+        regex: path.kind === PathMatchKind.REGEX ? path.value : undefined,
+      }
+      : undefined,
+    headers: stringMatches(match.headers, (name) => name.toLowerCase()),
+    queryParams: stringMatches(match.queryParams, (name) => name),
+    method: match.method ? { exact: match.method } : undefined,
+  };
+}
+
+function stringMatches(list: NamedStringMatch[] | undefined, key: (name: string) => string) {
+  if (!list || list.length === 0) return undefined;
+  return Object.fromEntries(list.map((m) => [key(m.name), stringMatch(m.value)]));
+}
+
+function stringMatch(value: StringMatch): { exact?: string; prefix?: string; regex?: string } {
+  return { [value.kind]: value.value };
+}
+
+function destinationRuleSpec(policy: BackendPolicyModel): istio.DestinationRuleSpec {
+  return {
+    host: policy.host,
+    trafficPolicy: policy.tlsMode
+      ? { tls: { mode: policy.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode } }
+      : undefined,
+    subsets: policy.subsets.length > 0 ? policy.subsets.map((s) => ({ name: s.name, labels: s.labels })) : undefined,
+  };
+}

@@ -1,0 +1,29 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GatewayApiRenderer } from './gateway-api';
+import { IstioApiRenderer } from './istio-api';
+import { ApiFlavor } from '../api-flavor';
+import { GatewayModel } from '../model/gateway';
+import { HttpRouteModel } from '../model/route';
+
+/** Name and namespace of an object, known when the object is created. */
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace: string;
+}
+
+/**
+ * Turns the intent model into the L1 objects of one API. Objects are created when the construct is,
+ * with specs rendered lazily at synth from the model as it is then; validation runs first, so a
+ * renderer only ever sees a model that passed it.
+ */
+export interface Renderer {
+  readonly api: ApiFlavor;
+  gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject;
+  httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject;
+}
+
+/** The renderer for `api`. */
+export function rendererFor(api: ApiFlavor): Renderer {
+  return api === ApiFlavor.GATEWAY_API ? new GatewayApiRenderer() : new IstioApiRenderer();
+}

@@ -1,0 +1,112 @@
+import { hostsIntersect, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { ApiFlavor } from '../api-flavor';
+import { GatewayListener, ListenerProtocol } from '../listener';
+import { GatewayModel } from '../model/gateway';
+
+/** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
+const PORT_FAMILY: Record<ListenerProtocol, string> = {
+  [ListenerProtocol.HTTP]: 'HTTP',
+  [ListenerProtocol.HTTPS]: 'TLS',
+  [ListenerProtocol.TLS]: 'TLS',
+  [ListenerProtocol.TCP]: 'TCP',
+};
+
+/**
+ * The rules for one gateway's own description: names, ports, hosts, TLS and redirects. Returns one
+ * message per problem, each naming the value and the fix.
+ */
+export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[] {
+  const problems: string[] = [];
+  const ref = `${gateway.namespace}/${gateway.name}`;
+  if (!isDnsSubdomain(gateway.name)) {
+    problems.push(`gateway name ${q(gateway.name)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.'.`);
+  }
+  if (!isDnsLabel(gateway.namespace)) {
+    problems.push(`gateway namespace ${q(gateway.namespace)} is not a DNS-1123 label; use lower-case letters, digits and '-'.`);
+  }
+  if (gateway.listeners.length === 0) {
+    problems.push(`gateway ${ref} has no listener; add one with GatewayListener.http(), .https(), .tlsPassthrough() or .tcp().`);
+  }
+
+  const byName = new Map<string, GatewayListener>();
+  gateway.listeners.forEach((listener, index) => {
+    problems.push(...listenerProblems(listener, api));
+    if (byName.has(listener.name)) {
+      problems.push(`listeners #${index} and another are both named ${q(listener.name)}; give each listener of a gateway its own name.`);
+    }
+    byName.set(listener.name, listener);
+  });
+
+  for (let i = 0; i < gateway.listeners.length; i++) {
+    for (let j = i + 1; j < gateway.listeners.length; j++) {
+      problems.push(...portConflict(gateway.listeners[i], gateway.listeners[j]));
+    }
+  }
+
+  const redirecting = gateway.listeners.filter((l) => l.httpsRedirect);
+  const terminatesTls = gateway.listeners.some((l) => l.protocol === ListenerProtocol.HTTPS);
+  if (redirecting.length > 0 && !terminatesTls) {
+    problems.push(
+      `listener ${q(redirecting[0].name)} redirects to HTTPS, but gateway ${ref} has no HTTPS listener to receive the redirected requests; ` +
+        'add a GatewayListener.https() for the same hosts, or remove httpsRedirect.',
+    );
+  }
+  return problems;
+}
+
+function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
+  const problems: string[] = [];
+  const where = `listener ${q(listener.name)}`;
+  if (!isDnsLabel(listener.name)) {
+    problems.push(`${where}: the name is not a DNS-1123 label; use lower-case letters, digits and '-' (at most 63).`);
+  }
+  if (!isPort(listener.port)) {
+    problems.push(`${where}: port ${listener.port} is out of range; use a whole number from 1 to 65535.`);
+  }
+  if (listener.hosts.length === 0) {
+    problems.push(`${where}: no hosts; give at least one host, or '*' for any.`);
+  }
+  for (const value of listener.hosts) {
+    const { namespace, host } = parseScopedHost(value);
+    if (value.includes('/') && api === ApiFlavor.GATEWAY_API) {
+      problems.push(
+        `${where}: host ${q(value)} is scoped to a namespace, which only the Istio API can say; ` +
+          'with the Gateway API use the plain host and admit routes by namespace (allowedRoutes).',
+      );
+    } else if (!isValidHostScope(namespace)) {
+      problems.push(`${where}: host ${q(value)} has namespace scope ${q(namespace)}, which is not '*', '.' or a namespace name.`);
+    }
+    if (!isValidHost(host)) {
+      problems.push(
+        `${where}: host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
+      );
+    }
+  }
+  if (listener.tls && listener.tls.credentialName.length > 0 && !isDnsSubdomain(listener.tls.credentialName)) {
+    problems.push(`${where}: credential ${q(listener.tls.credentialName)} is not a valid Secret name.`);
+  }
+  if (listener.tls && listener.tls.credentialName.length === 0) {
+    problems.push(`${where}: HTTPS needs a credential; pass the name of the TLS Secret to ServerTls.simple() or .mutual().`);
+  }
+  return problems;
+}
+
+function portConflict(a: GatewayListener, b: GatewayListener): string[] {
+  if (a.port !== b.port) return [];
+  if (PORT_FAMILY[a.protocol] !== PORT_FAMILY[b.protocol]) {
+    return [
+      `listeners ${q(a.name)} (${a.protocol}) and ${q(b.name)} (${b.protocol}) share port ${a.port}; ` +
+        'one port serves one protocol family (HTTP, HTTPS/TLS or TCP): move one listener to another port.',
+    ];
+  }
+  const shared = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
+  if (a.protocol === ListenerProtocol.TCP || shared !== undefined) {
+    return [
+      `listeners ${q(a.name)} and ${q(b.name)} both serve port ${a.port}` +
+        (shared !== undefined ? ` for host ${q(shared)}` : '') +
+        '; give them hosts that do not overlap, merge them into one listener, or use another port.',
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,57 @@
+import { isDnsLabel } from './names';
+
+/**
+ * Host names as Istio and the Gateway API read them: `example.com`, `*.example.com`, `*`, and for
+ * Istio gateway servers a namespace scope in front: `ns/host`, `./host`, `*\/host`.
+ */
+
+/** Whether `host` is a valid host name, a `*.` wildcard host, or `*`. */
+export function isValidHost(host: string): boolean {
+  if (host === '*') return true;
+  const name = host.startsWith('*.') ? host.slice(2) : host;
+  if (name.length === 0 || name.length > 253) return false;
+  return name.split('.').every(isDnsLabel);
+}
+
+/** A gateway server host split into its namespace scope and host name. */
+export interface ScopedHost {
+  /** `*` (any namespace), `.` (the gateway's namespace) or a namespace name. */
+  readonly namespace: string;
+  readonly host: string;
+}
+
+/** Splits an Istio gateway server host (`ns/host`); a host without scope admits any namespace. */
+export function parseScopedHost(value: string): ScopedHost {
+  const slash = value.indexOf('/');
+  if (slash < 0) return { namespace: '*', host: value };
+  return { namespace: value.slice(0, slash), host: value.slice(slash + 1) };
+}
+
+/** Whether a server host's namespace scope is well formed. */
+export function isValidHostScope(namespace: string): boolean {
+  return namespace === '*' || namespace === '.' || isDnsLabel(namespace);
+}
+
+/** Whether a route in `routeNamespace` may bind to a server host scoped to `scope`. */
+export function scopeAdmits(scope: string, gatewayNamespace: string, routeNamespace: string): boolean {
+  if (scope === '*') return true;
+  if (scope === '.') return routeNamespace === gatewayNamespace;
+  return scope === routeNamespace;
+}
+
+/**
+ * Whether `pattern` covers `host`: equal, `*`, or a `*.suffix` wildcard that `host` ends in. A
+ * wildcard covers one or more labels, as both Istio and the Gateway API define it.
+ */
+export function hostCovers(pattern: string, host: string): boolean {
+  if (pattern === '*' || pattern === host) return true;
+  if (!pattern.startsWith('*.')) return false;
+  const suffix = pattern.slice(1); // ".example.com"
+  if (host.startsWith('*.')) return host.slice(1).endsWith(suffix);
+  return host.endsWith(suffix) && host.length > suffix.length;
+}
+
+/** Whether two host patterns have at least one host in common. */
+export function hostsIntersect(a: string, b: string): boolean {
+  return hostCovers(a, b) || hostCovers(b, a);
+}

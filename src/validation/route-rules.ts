@@ -1,0 +1,202 @@
+import { Duration } from 'cdk8s';
+import { hostCovers, hostsIntersect, isValidHost, parseScopedHost, scopeAdmits } from './hosts';
+import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { ApiFlavor } from '../api-flavor';
+import { ListenerProtocol } from '../listener';
+import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
+import { BackendPolicyModel } from '../model/backend-policy';
+import { GatewayModel } from '../model/gateway';
+import { HttpRouteModel, HttpRuleModel } from '../model/route';
+import { HttpRouteActionKind } from '../route-action';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
+const REDIRECT_CODES = [301, 302, 303, 307, 308];
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
+
+/** What a route's rules are checked against, beyond the route itself. */
+export interface RouteContext {
+  readonly api: ApiFlavor;
+  /** The gateway the route binds to, when it is defined in this app. */
+  readonly gateway?: GatewayModel;
+  /** Backend policies (DestinationRules) in this app, by Service host. */
+  readonly policiesByHost: Map<string, BackendPolicyModel[]>;
+}
+
+/** The rules for one HTTP route; one message per problem, each naming the value and the fix. */
+export function httpRouteProblems(route: HttpRouteModel, context: RouteContext): string[] {
+  const problems: string[] = [];
+  if (!isDnsSubdomain(route.name)) {
+    problems.push(`route name ${q(route.name)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.'.`);
+  }
+  if (!isDnsLabel(route.namespace)) {
+    problems.push(`route namespace ${q(route.namespace)} is not a DNS-1123 label.`);
+  }
+  if (route.hosts.length === 0) {
+    problems.push('route has no hosts; give at least one host the gateway serves.');
+  }
+  for (const host of route.hosts) {
+    if (!isValidHost(host)) {
+      problems.push(
+        `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
+      );
+    }
+  }
+  if (context.gateway) problems.push(...servedHostProblems(route, context.gateway));
+  if (route.rules.length === 0) {
+    problems.push('route has no rules; add one with addRule() or the rules option.');
+  }
+  route.rules.forEach((rule, index) => problems.push(...ruleProblems(route, rule, index, context)));
+  return problems;
+}
+
+/** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
+function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel): string[] {
+  const listeners = gateway.listeners.filter(
+    (l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS,
+  );
+  const ref = `${gateway.namespace}/${gateway.name}`;
+  if (listeners.length === 0) {
+    return [`gateway ${ref} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`];
+  }
+  const served = listeners.flatMap((l) => l.hosts.map(parseScopedHost));
+  const problems: string[] = [];
+  for (const host of route.hosts.filter(isValidHost)) {
+    const bindable = served.filter((s) => scopeAdmits(s.namespace, gateway.namespace, route.namespace));
+    if (!bindable.some((s) => hostsIntersect(s.host, host))) {
+      const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
+      problems.push(
+        `route host ${q(host)} is not served by gateway ${ref} for routes in namespace ${q(route.namespace)} ` +
+          `(its HTTP/HTTPS listeners serve ${listed}); add the host to a listener, or remove it from the route.`,
+      );
+    }
+  }
+  return problems;
+}
+
+function ruleProblems(route: HttpRouteModel, rule: HttpRuleModel, index: number, context: RouteContext): string[] {
+  const where = `rule ${rule.name ? q(rule.name) : `#${index}`}`;
+  const problems: string[] = [];
+  rule.matches.forEach((match) => problems.push(...matchProblems(where, match, context.api)));
+
+  switch (rule.action.kind) {
+    case HttpRouteActionKind.FORWARD:
+      if (rule.backends.length === 0) {
+        problems.push(`${where}: forwards to no backend; pass at least one Backend.service() to HttpRouteAction.forward().`);
+      }
+      for (const backend of rule.backends) {
+        const name = `backend ${q(`${backend.serviceName}.${backend.namespace}:${backend.port}`)}`;
+        if (!isDnsLabel(backend.serviceName)) problems.push(`${where}: ${name}: the Service name is not a DNS-1123 label.`);
+        if (!isDnsLabel(backend.namespace)) problems.push(`${where}: ${name}: the namespace is not a DNS-1123 label.`);
+        if (!isPort(backend.port)) {
+          problems.push(`${where}: ${name}: port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
+        }
+        if (backend.weight !== undefined && !(Number.isInteger(backend.weight) && backend.weight >= 0 && backend.weight <= 1_000_000)) {
+          problems.push(`${where}: ${name}: weight ${backend.weight} must be a whole number from 0 to 1000000 (weights are relative).`);
+        }
+        if (backend.subset !== undefined) problems.push(...subsetProblems(where, name, backend.host, backend.subset, context));
+        if (context.api === ApiFlavor.GATEWAY_API && backend.namespace !== route.namespace) {
+          problems.push(
+            `${where}: ${name} is in another namespace than the route (${q(route.namespace)}); ` +
+              'the Gateway API needs a ReferenceGrant for that, which this route does not emit yet: put the route in the Service\'s namespace.',
+          );
+        }
+      }
+      if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
+        problems.push(`${where}: every backend has weight 0, so no request would be served; give at least one a positive weight.`);
+      }
+      break;
+    case HttpRouteActionKind.REDIRECT: {
+      const redirect = rule.action.redirectOptions ?? {};
+      if (redirect.statusCode !== undefined && !REDIRECT_CODES.includes(redirect.statusCode)) {
+        problems.push(`${where}: redirect status ${redirect.statusCode} is not a redirect; use 301, 302, 303, 307 or 308.`);
+      }
+      if (redirect.scheme !== undefined && !['http', 'https'].includes(redirect.scheme)) {
+        problems.push(`${where}: redirect scheme ${q(redirect.scheme)} must be "http" or "https".`);
+      }
+      if (redirect.port !== undefined && !isPort(redirect.port)) {
+        problems.push(`${where}: redirect port ${redirect.port} is out of range; use a whole number from 1 to 65535.`);
+      }
+      if (redirect.path !== undefined && !redirect.path.startsWith('/')) {
+        problems.push(`${where}: redirect path ${q(redirect.path)} must start with "/".`);
+      }
+      if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
+        problems.push(`${where}: redirect host ${q(redirect.host)} is not a DNS name.`);
+      }
+      break;
+    }
+    case HttpRouteActionKind.DIRECT_RESPONSE: {
+      const status = rule.action.responseStatus ?? 0;
+      if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
+        problems.push(`${where}: direct response status ${status} must be a whole number from 200 to 599.`);
+      }
+      if (context.api === ApiFlavor.GATEWAY_API) {
+        problems.push(`${where}: a direct response is an Istio API feature that the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or forward to a backend.`);
+      }
+      break;
+    }
+  }
+  if (rule.timeout) problems.push(...durationProblems(`${where}: timeout`, rule.timeout));
+  return problems;
+}
+
+function matchProblems(where: string, match: HttpRouteMatch, api: ApiFlavor): string[] {
+  const problems: string[] = [];
+  const path = match.path;
+  if (path && path.kind !== PathMatchKind.REGEX && !path.value.startsWith('/')) {
+    problems.push(`${where}: path ${q(path.value)} must start with "/"; write ${q(`/${path.value}`)}.`);
+  }
+  if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
+  if (match.method !== undefined && !METHODS.includes(match.method)) {
+    problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
+  }
+  const named = (what: string, list: NamedStringMatch[] | undefined) => {
+    for (const m of list ?? []) {
+      if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
+      if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
+      if (m.value.kind === StringMatchKind.PREFIX && api === ApiFlavor.GATEWAY_API) {
+        problems.push(
+          `${where}: ${what} ${q(m.name)} uses a prefix match, which the Gateway API cannot express; use StringMatch.regex(), or render with ApiFlavor.ISTIO.`,
+        );
+      }
+    }
+  };
+  named('header', match.headers);
+  named('query parameter', match.queryParams);
+  return problems;
+}
+
+function regexProblems(where: string, what: string, pattern: string): string[] {
+  try {
+    new RegExp(pattern);
+    return [];
+  } catch (e) {
+    return [`${where}: ${what} pattern ${q(pattern)} is not a valid regular expression.`];
+  }
+}
+
+/** Rule 8: a subset must be defined by a backend policy (DestinationRule) for the same host. */
+function subsetProblems(where: string, name: string, host: string, subset: string, context: RouteContext): string[] {
+  if (context.api === ApiFlavor.GATEWAY_API) {
+    return [
+      `${where}: ${name} names subset ${q(subset)}, an Istio API feature the Gateway API cannot express; ` +
+        'route to a Service per version (e.g. one selecting version=v1), or render with ApiFlavor.ISTIO.',
+    ];
+  }
+  const policies = [...context.policiesByHost.entries()].filter(([h]) => hostCovers(h, host)).flatMap(([, p]) => p);
+  if (!policies.some((p) => p.subsets.some((s) => s.name === subset))) {
+    return [
+      `${where}: ${name} names subset ${q(subset)}, but no BackendPolicy (DestinationRule) in this app defines it for ${q(host)}; ` +
+        'define the subset with new BackendPolicy(..., { subsets: [...] }).',
+    ];
+  }
+  return [];
+}
+
+/** Durations must be whole milliseconds, at least 1ms (Istio rejects shorter ones). */
+export function durationProblems(what: string, duration: Duration): string[] {
+  const ms = duration.toMilliseconds({ integral: false });
+  if (!(ms >= 1) || !Number.isInteger(ms)) {
+    return [`${what} of ${ms}ms is not a whole number of milliseconds of at least 1ms; use e.g. Duration.millis(1) or Duration.seconds(5).`];
+  }
+  return [];
+}
