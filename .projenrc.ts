@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { JsonFile, cdk8s, javascript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const CDK8S_VERSION = '2.70.106';
@@ -97,6 +97,17 @@ project.npmignore?.addPatterns('!/lib/imports/**/*.js', '!/lib/imports/**/*.d.ts
 // jsii-docgen documents the root submodule only (the L1 submodules would make a 3.6 MB page).
 project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
 
+// Type information for the lint of scripts, examples and benchmarks (test/ has its own).
+for (const dir of ['scripts', 'examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+      include: ['**/*.ts'],
+      exclude: ['node_modules'],
+    },
+  });
+}
 project.eslint?.addIgnorePattern('imports/');
 project.eslint?.addIgnorePattern('dist/');
 

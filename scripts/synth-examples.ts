@@ -6,7 +6,7 @@
  * of them succeed does `dist/` get replaced. When any fails, each problem is printed (no stack trace)
  * and `dist/` is left exactly as it was.
  *
- * Usage: ts-node --transpile-only scripts/synth-examples.ts [--out DIR] [example ...]
+ * Usage: ts-node --transpile-only scripts/synth-examples.ts [--out DIR] [--examples DIR] [example ...]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,42 +14,54 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 
 const ROOT = path.resolve(__dirname, '..');
-const EXAMPLES = path.join(ROOT, 'examples');
 
 interface Example {
   readonly name: string;
   readonly build: (app: App) => void;
 }
 
-function parseArgs(argv: string[]): { out: string; only: string[] } {
+interface Args {
+  readonly out: string;
+  readonly examples: string;
+  readonly only: string[];
+}
+
+function parseArgs(argv: string[]): Args {
   let out = path.join(ROOT, 'dist');
+  let examples = path.join(ROOT, 'examples');
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = path.resolve(argv[++i]);
+    else if (argv[i] === '--examples') examples = path.resolve(argv[++i]);
     else only.push(argv[i]);
   }
-  return { out, only };
+  return { out, examples, only };
 }
 
-function discover(only: string[]): Example[] {
+function discover(dir: string, only: string[]): Example[] {
   const names = fs
-    .readdirSync(EXAMPLES)
-    .filter((name) => fs.existsSync(path.join(EXAMPLES, name, 'main.ts')))
+    .readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, 'main.ts')))
     .filter((name) => only.length === 0 || only.includes(name))
     .sort();
   const unknown = only.filter((name) => !names.includes(name));
   if (unknown.length > 0) throw new Error(`no example named ${unknown.join(', ')} in examples/`);
   return names.map((name) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(EXAMPLES, name, 'main.ts'));
+    const mod = require(path.join(dir, name, 'main.ts'));
     if (typeof mod.build !== 'function') throw new Error(`examples/${name}/main.ts does not export build(app)`);
     return { name, build: mod.build };
   });
 }
 
+function shown(dir: string): string {
+  const rel = path.relative(ROOT, dir);
+  return rel.startsWith('..') ? dir : rel;
+}
+
 function main(): number {
-  const { out, only } = parseArgs(process.argv.slice(2));
-  const examples = discover(only);
+  const { out, examples: dir, only } = parseArgs(process.argv.slice(2));
+  const examples = discover(dir, only);
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
   const failures: string[] = [];
 
@@ -66,7 +78,7 @@ function main(): number {
   if (failures.length > 0) {
     fs.rmSync(staging, { recursive: true, force: true });
     console.error(failures.join('\n'));
-    console.error(`synth: ${failures.length} of ${examples.length} examples failed; nothing was written to ${path.relative(ROOT, out) || out}/`);
+    console.error(`synth: ${failures.length} of ${examples.length} examples failed; nothing was written to ${shown(out)}/`);
     return 1;
   }
 
@@ -77,7 +89,7 @@ function main(): number {
     fs.cpSync(path.join(staging, example.name), target, { recursive: true });
   }
   fs.rmSync(staging, { recursive: true, force: true });
-  console.log(`synth: ${examples.length} examples written to ${path.relative(ROOT, out) || out}/ (${examples.map((e) => e.name).join(', ')})`);
+  console.log(`synth: ${examples.length} examples written to ${shown(out)}/ (${examples.map((e) => e.name).join(', ')})`);
   return 0;
 }
 

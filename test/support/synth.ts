@@ -1,0 +1,37 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** A chart in namespace `default` of a fresh test app. */
+export function testChart(namespace = 'default'): Chart {
+  return new Chart(Testing.app(), 'test', { namespace });
+}
+
+/** Synthesizes `chart` (running the app's validation first) into plain objects. */
+export function synthObjects(chart: Chart): any[] {
+  return Testing.synth(chart);
+}
+
+/** The one object of `kind` (and `name`, when given); fails when there is not exactly one. */
+export function only(objects: any[], kind: string, name?: string): any {
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata?.name === name));
+  if (found.length !== 1) {
+    throw new Error(`expected exactly one ${kind}${name ? ` named ${name}` : ''}, found ${found.length}: ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+  }
+  return found[0];
+}
+
+/**
+ * The validation messages of the whole app `scope` belongs to, as cdk8s reports them
+ * (`[construct path] message`), or [] when it validates.
+ */
+export function validationErrors(scope: Construct): string[] {
+  const app = scope.node.root as App;
+  try {
+    app.synthYaml();
+    return [];
+  } catch (e) {
+    const text = (e as Error).message;
+    if (!text.startsWith('Validation failed with the following errors:')) throw e;
+    return text.split('\n').slice(1).map((line) => line.trim());
+  }
+}
