@@ -1,12 +1,19 @@
 import { ApiObject, Duration, Names } from 'cdk8s';
 import { Construct } from 'constructs';
+import { FaultInjection } from './fault';
 import { IGateway } from './gateway-ref';
+import { CorsPolicy, HeaderEdits, HttpRewrite, MirrorPolicy } from './http-policies';
 import { HttpRouteMatch } from './match';
 import { AppRegistry } from './model/registry';
 import { ResolvedBackend, HttpRouteModel, HttpRuleModel } from './model/route';
 import { orderRules } from './model/rule-order';
-import { resolveNamespace, serviceHost } from './namespace';
+import { resolveBackend } from './model/resolve-backend';
+import { resolveNamespace } from './namespace';
+import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
+import { ApiFlavor } from './api-flavor';
+import { Backend } from './backend';
+import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
 import { httpRouteProblems } from './validation/route-rules';
 
@@ -35,6 +42,48 @@ export interface HttpRouteRule {
    * @default - no timeout
    */
   readonly timeout?: Duration;
+
+  /**
+   * Retries of failed requests (Istio API).
+   * @default - Istio's default retry policy
+   */
+  readonly retries?: RetryPolicy;
+
+  /**
+   * Faults injected into matching requests (Istio API).
+   * @default - none
+   */
+  readonly fault?: FaultInjection;
+
+  /**
+   * A copy of matching requests sent to another backend.
+   * @default - none
+   */
+  readonly mirror?: MirrorPolicy;
+
+  /**
+   * Path prefix and host rewrites before forwarding.
+   * @default - none
+   */
+  readonly rewrite?: HttpRewrite;
+
+  /**
+   * CORS answered at the gateway.
+   * @default - none
+   */
+  readonly cors?: CorsPolicy;
+
+  /**
+   * Edits of the request headers before forwarding.
+   * @default - none
+   */
+  readonly requestHeaders?: HeaderEdits;
+
+  /**
+   * Edits of the response headers before answering.
+   * @default - none
+   */
+  readonly responseHeaders?: HeaderEdits;
 }
 
 /**
@@ -92,6 +141,7 @@ export class HttpRoute extends Construct {
 
   private readonly hosts: string[];
   private readonly rules: HttpRouteRule[] = [];
+  private readonly grants?: ReferenceGrants;
 
   public constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id);
@@ -105,6 +155,9 @@ export class HttpRoute extends Construct {
       this.model(),
     );
     this.node.defaultChild = this.apiObject;
+    if (this.gateway.api === ApiFlavor.GATEWAY_API) {
+      this.grants = new ReferenceGrants(this, this.apiObject, 'HTTPRoute', this.routeName, this.routeNamespace);
+    }
     for (const rule of props.rules ?? []) this.addRule(rule);
 
     this.node.addValidation({
@@ -122,33 +175,28 @@ export class HttpRoute extends Construct {
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
     this.rules.push(rule);
-    for (const backend of this.resolveBackends(rule)) {
+    const backends = this.resolveBackends(rule);
+    for (const backend of backends) {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
     }
+    this.grants?.allow(backends);
   }
 
   private resolveBackends(rule: HttpRouteRule): ResolvedBackend[] {
-    if (rule.action.kind !== HttpRouteActionKind.FORWARD) return [];
-    return rule.action.backends.map((b) => {
-      const namespace = b.namespace ?? this.routeNamespace;
-      return {
-        serviceName: b.serviceName,
-        namespace,
-        host: serviceHost(b.serviceName, namespace),
-        port: b.port,
-        subset: b.subset,
-        weight: b.weight,
-      };
-    });
+    const forwarded = rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends : [];
+    return [...forwarded, ...(rule.mirror ? [rule.mirror.backend] : [])].map((b) => this.resolve(b));
+  }
+
+  private resolve(backend: Backend): ResolvedBackend {
+    return resolveBackend(backend, this.routeNamespace);
   }
 
   private model(): HttpRouteModel {
     const rules: HttpRuleModel[] = this.rules.map((rule) => ({
-      name: rule.name,
+      ...rule,
       matches: rule.matches ?? [],
-      action: rule.action,
-      backends: this.resolveBackends(rule),
-      timeout: rule.timeout,
+      backends: rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends.map((b) => this.resolve(b)) : [],
+      mirror: rule.mirror ? { backend: this.resolve(rule.mirror.backend), percentage: rule.mirror.percentage ?? 100 } : undefined,
     }));
     return {
       constructPath: this.node.path,

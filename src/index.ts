@@ -1,13 +1,18 @@
 export * from './api-flavor';
 export * from './backend';
 export * from './backend-policy';
+export * from './fault';
 export * from './gateway-ref';
+export * from './http-policies';
 export * from './http-route';
 export * from './httpbin-exposure';
 export * from './ingress-gateway';
 export * from './listener';
 export * from './match';
+export * from './retry';
 export * from './route-action';
+export * from './route-namespaces';
+export * from './stream-route';
 export * from './tls';
 
 export * as istio from './l1/istio';

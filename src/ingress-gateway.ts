@@ -7,7 +7,10 @@ import { GatewayListener } from './listener';
 import { GatewayModel } from './model/gateway';
 import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
+import { gatewayApiListenerNames } from './render/gateway-api';
 import { rendererFor } from './render/renderer';
+import { HttpRouteAction } from './route-action';
+import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { gatewayProblems } from './validation/gateway-rules';
 
 /**
@@ -65,6 +68,7 @@ export class IngressGateway extends Construct implements IGateway {
   public readonly apiObject: ApiObject;
 
   private readonly listeners: GatewayListener[];
+  private redirectRoute?: ApiObject;
   private readonly selector: { [key: string]: string };
   private readonly gatewayClassName: string;
 
@@ -94,11 +98,31 @@ export class IngressGateway extends Construct implements IGateway {
     );
     this.node.defaultChild = this.apiObject;
     this.node.addValidation({ validate: () => gatewayProblems(model(), this.api) });
+    this.addHttpsRedirectRoute();
   }
 
   /** Adds a listener. */
   public addListener(listener: GatewayListener): void {
     this.listeners.push(listener);
+    this.addHttpsRedirectRoute();
+  }
+
+  /**
+   * The Gateway API has no listener-level HTTPS redirect: an HTTPRoute bound to the redirecting
+   * listeners answers every request with a 301 to https (the Istio API sets `httpsRedirect` on the
+   * server instead).
+   */
+  private addHttpsRedirectRoute(): void {
+    if (this.api !== ApiFlavor.GATEWAY_API || this.redirectRoute || !this.listeners.some((l) => l.httpsRedirect)) return;
+    const meta = { name: `${this.gatewayName}-https-redirect`, namespace: this.gatewayNamespace };
+    this.redirectRoute = rendererFor(this.api).httpRoute(this, 'HttpsRedirect', meta, () => ({
+      constructPath: this.node.path,
+      ...meta,
+      gateway: { name: this.gatewayName, namespace: this.gatewayNamespace },
+      hosts: ['*'],
+      listenerNames: this.listeners.filter((l) => l.httpsRedirect).flatMap(gatewayApiListenerNames),
+      rules: [{ matches: [], action: HttpRouteAction.redirect({ scheme: 'https', statusCode: 301 }), backends: [] }],
+    }));
   }
 
   /**
@@ -109,5 +133,19 @@ export class IngressGateway extends Construct implements IGateway {
    */
   public addHttpRoute(id: string, options: HttpRouteOptions = {}): HttpRoute {
     return new HttpRoute(this, id, { ...options, gateway: this });
+  }
+
+  /**
+   * Adds a TLS passthrough route: streams whose SNI is one of `hosts` go to the backends untouched.
+   */
+  public addTlsRoute(id: string, options: TlsRouteOptions): TlsRoute {
+    return new TlsRoute(this, id, { ...options, gateway: this });
+  }
+
+  /**
+   * Adds a TCP route: connections to the TCP listener on `port` go to the backends.
+   */
+  public addTcpRoute(id: string, options: TcpRouteOptions): TcpRoute {
+    return new TcpRoute(this, id, { ...options, gateway: this });
   }
 }

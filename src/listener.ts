@@ -1,3 +1,4 @@
+import { RouteNamespaces } from './route-namespaces';
 import { ServerTls } from './tls';
 
 /**
@@ -31,6 +32,13 @@ export interface ListenerOptions {
    * @default - the protocol in lower case, suffixed with the port when not the protocol's default
    */
   readonly name?: string;
+
+  /**
+   * Which namespaces may bind routes to this listener.
+   * @default - Istio API: any namespace (hosts are written as given); Gateway API: the gateway's
+   * namespace (`allowedRoutes.namespaces.from: Same`)
+   */
+  readonly routeNamespaces?: RouteNamespaces;
 }
 
 /**
@@ -112,6 +120,8 @@ export class GatewayListener {
   public readonly hosts: string[];
   /** The listener name. */
   public readonly name: string;
+  /** Which namespaces may bind routes, when set. */
+  public readonly routeNamespaces?: RouteNamespaces;
 
   private constructor(
     /** The protocol served. */
@@ -125,6 +135,7 @@ export class GatewayListener {
     public readonly httpsRedirect: boolean,
   ) {
     this.hosts = options.hosts ?? ['*'];
+    this.routeNamespaces = options.routeNamespaces;
     const base = protocol.toLowerCase();
     const defaultPort = protocol === ListenerProtocol.HTTP ? 80 : 443;
     this.name = options.name ?? (port === defaultPort ? base : `${base}-${port}`);

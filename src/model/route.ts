@@ -1,6 +1,9 @@
 import { Duration } from 'cdk8s';
 import { GatewayRef } from './gateway';
+import { FaultInjection } from '../fault';
+import { CorsPolicy, HeaderEdits, HttpRewrite } from '../http-policies';
 import { HttpRouteMatch } from '../match';
+import { RetryPolicy } from '../retry';
 import { HttpRouteAction } from '../route-action';
 
 /**
@@ -29,6 +32,14 @@ export interface HttpRuleModel {
   /** The forward action's backends, resolved (empty for other actions). */
   readonly backends: ResolvedBackend[];
   readonly timeout?: Duration;
+  readonly retries?: RetryPolicy;
+  readonly fault?: FaultInjection;
+  /** The mirror, with its backend resolved. */
+  readonly mirror?: { readonly backend: ResolvedBackend; readonly percentage: number };
+  readonly rewrite?: HttpRewrite;
+  readonly cors?: CorsPolicy;
+  readonly requestHeaders?: HeaderEdits;
+  readonly responseHeaders?: HeaderEdits;
 }
 
 /**
@@ -41,6 +52,28 @@ export interface HttpRouteModel {
   readonly gateway: GatewayRef;
   /** Hosts the route serves; `*` means every host the gateway serves. */
   readonly hosts: string[];
+  /** Listeners (by name) the route binds to; all that admit it when unset. */
+  readonly listenerNames?: string[];
   /** Rules in evaluation order (see rule-order.ts). */
   readonly rules: HttpRuleModel[];
+}
+
+/** Whether a stream route is routed by SNI (TLS passthrough) or by port (TCP). */
+export type StreamKind = 'tls' | 'tcp';
+
+/**
+ * A TLS passthrough route (by SNI) or a TCP route (by port) bound to one gateway: a VirtualService
+ * `tls`/`tcp` section, or a TLSRoute/TCPRoute.
+ */
+export interface StreamRouteModel {
+  readonly kind: StreamKind;
+  readonly constructPath: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly gateway: GatewayRef;
+  /** SNI hosts (TLS); `*` for TCP. */
+  readonly hosts: string[];
+  /** The listener port the route binds to (always set for TCP). */
+  readonly port?: number;
+  readonly backends: ResolvedBackend[];
 }

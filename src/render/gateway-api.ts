@@ -3,11 +3,14 @@ import { Construct } from 'constructs';
 import * as gw from '../../imports/gateway.networking.k8s.io';
 import { ApiFlavor } from '../api-flavor';
 import { formatDuration } from '../duration';
+import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { GatewayModel } from '../model/gateway';
-import { HttpRouteModel, HttpRuleModel } from '../model/route';
+import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
+import { RouteNamespacesKind } from '../route-namespaces';
+import { TlsMode } from '../tls';
 import type { ObjectMeta, Renderer } from './renderer';
 
 /**
@@ -30,12 +33,57 @@ export class GatewayApiRenderer implements Renderer {
       spec: Lazy.any({ produce: () => httpRouteSpec(model()) }),
     });
   }
+
+  public streamRoute(scope: Construct, id: string, meta: ObjectMeta, kind: StreamKind, model: () => StreamRouteModel): ApiObject {
+    const spec = Lazy.any({ produce: () => streamRouteSpec(model()) });
+    return kind === 'tls'
+      ? new gw.TlsRoute(scope, id, { metadata: { ...meta }, spec })
+      : new gw.TcpRoute(scope, id, { metadata: { ...meta }, spec });
+  }
+}
+
+function streamRouteSpec(route: StreamRouteModel): gw.TlsRouteSpec | gw.TcpRouteSpec {
+  const parentRefs = [{ name: route.gateway.name, namespace: route.gateway.namespace, port: route.port }];
+  const rules = [{ backendRefs: backendRefs(route.backends) }];
+  return route.kind === 'tls' ? { parentRefs, hostnames: route.hosts, rules } : { parentRefs, rules };
+}
+
+function backendRefs(backends: ResolvedBackend[]) {
+  const several = backends.length > 1;
+  return backends.map((b) => ({ name: b.serviceName, namespace: b.namespace, port: b.port, weight: several ? b.weight ?? 1 : undefined }));
 }
 
 function gatewaySpec(gateway: GatewayModel): gw.GatewaySpec {
   return {
     gatewayClassName: gateway.gatewayClassName,
     listeners: gateway.listeners.flatMap(listeners),
+    tls: frontendValidation(gateway.listeners),
+  };
+}
+
+/**
+ * Client certificate validation (MUTUAL and OPTIONAL_MUTUAL) per port: the CA is the `ca.crt` of the
+ * listener's credential Secret, as with Istio's own API.
+ */
+function frontendValidation(all: GatewayListener[]): gw.GatewaySpecTls | undefined {
+  const mutual = all.filter((l) => l.tls && l.tls.mode !== TlsMode.SIMPLE);
+  if (mutual.length === 0) return undefined;
+  return {
+    frontend: {
+      default: {},
+      perPort: mutual.map((l) => ({
+        port: l.port,
+        tls: {
+          validation: {
+            caCertificateRefs: [{ group: '', kind: 'Secret', name: l.tls!.credentialName }],
+            mode:
+              l.tls!.mode === TlsMode.MUTUAL
+                ? gw.GatewaySpecTlsFrontendPerPortTlsValidationMode.ALLOW_VALID_ONLY
+                : gw.GatewaySpecTlsFrontendPerPortTlsValidationMode.ALLOW_INSECURE_FALLBACK,
+          },
+        },
+      })),
+    },
   };
 }
 
@@ -44,15 +92,44 @@ function gatewaySpec(gateway: GatewayModel): gw.GatewaySpec {
  * listener per host, named `<name>-<index>` after the first. `*` means no hostname (any).
  */
 function listeners(listener: GatewayListener): gw.GatewaySpecListeners[] {
-  const hosts = listener.hosts.includes('*') ? [undefined] : listener.hosts;
-  return hosts.map((hostname, index) => ({
-    name: index === 0 ? listener.name : `${listener.name}-${index}`,
+  const names = gatewayApiListenerNames(listener);
+  return listenerHostnames(listener).map((hostname, index) => ({
+    name: names[index],
     port: listener.port,
     protocol: listener.protocol,
     hostname,
     tls: listenerTls(listener),
-    allowedRoutes: { namespaces: { from: gw.GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME } },
+    allowedRoutes: allowedRoutes(listener),
   }));
+}
+
+function allowedRoutes(listener: GatewayListener): gw.GatewaySpecListenersAllowedRoutes {
+  const From = gw.GatewaySpecListenersAllowedRoutesNamespacesFrom;
+  const scopes = listener.routeNamespaces;
+  switch (scopes?.kind) {
+    case RouteNamespacesKind.ALL:
+      return { namespaces: { from: From.ALL } };
+    case RouteNamespacesKind.NAMED:
+      return {
+        namespaces: {
+          from: From.SELECTOR,
+          selector: {
+            matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: scopes.namespaces }],
+          },
+        },
+      };
+    default:
+      return { namespaces: { from: From.SAME } };
+  }
+}
+
+function listenerHostnames(listener: GatewayListener): Array<string | undefined> {
+  return listener.hosts.includes('*') ? [undefined] : listener.hosts;
+}
+
+/** The names of the Gateway API listeners one listener becomes. */
+export function gatewayApiListenerNames(listener: GatewayListener): string[] {
+  return listenerHostnames(listener).map((_, index) => (index === 0 ? listener.name : `${listener.name}-${index}`));
 }
 
 function listenerTls(listener: GatewayListener): gw.GatewaySpecListenersTls | undefined {
@@ -70,8 +147,9 @@ function listenerTls(listener: GatewayListener): gw.GatewaySpecListenersTls | un
 }
 
 function httpRouteSpec(route: HttpRouteModel): gw.HttpRouteSpec {
+  const parent = { name: route.gateway.name, namespace: route.gateway.namespace };
   return {
-    parentRefs: [{ name: route.gateway.name, namespace: route.gateway.namespace }],
+    parentRefs: route.listenerNames ? route.listenerNames.map((sectionName) => ({ ...parent, sectionName })) : [parent],
     hostnames: route.hosts.includes('*') ? undefined : route.hosts,
     rules: route.rules.map(rule),
   };
@@ -79,38 +157,74 @@ function httpRouteSpec(route: HttpRouteModel): gw.HttpRouteSpec {
 
 function rule(r: HttpRuleModel): gw.HttpRouteSpecRules {
   const action = r.action;
-  const several = r.backends.length > 1;
-  const redirect = action.redirectOptions;
   return {
     name: r.name,
     matches: r.matches.length > 0 ? r.matches.map(match) : undefined,
-    backendRefs:
-      action.kind === HttpRouteActionKind.FORWARD
-        ? r.backends.map((b) => ({
-          name: b.serviceName,
-          namespace: b.namespace,
-          port: b.port,
-          weight: several ? b.weight ?? 1 : undefined,
-        }))
-        : undefined,
-    filters:
-      action.kind === HttpRouteActionKind.REDIRECT
-        ? [
-          {
-            type: gw.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
-            requestRedirect: {
-              scheme: redirect?.scheme as gw.HttpRouteSpecRulesFiltersRequestRedirectScheme | undefined,
-              hostname: redirect?.host,
-              port: redirect?.port,
-              path: redirect?.path
-                ? { type: gw.HttpRouteSpecRulesFiltersRequestRedirectPathType.REPLACE_FULL_PATH, replaceFullPath: redirect.path }
-                : undefined,
-              statusCode: redirect?.statusCode as gw.HttpRouteSpecRulesFiltersRequestRedirectStatusCode | undefined,
-            },
-          },
-        ]
-        : undefined,
+    backendRefs: action.kind === HttpRouteActionKind.FORWARD ? backendRefs(r.backends) : undefined,
+    filters: filters(r),
     timeouts: r.timeout ? { request: formatDuration(r.timeout) } : undefined,
+  };
+}
+
+/** The rule's redirect, rewrite, header edits, mirror and CORS as HTTPRoute filters. */
+function filters(r: HttpRuleModel): gw.HttpRouteSpecRulesFilters[] | undefined {
+  const T = gw.HttpRouteSpecRulesFiltersType;
+  const list: gw.HttpRouteSpecRulesFilters[] = [];
+  const redirect = r.action.redirectOptions;
+  if (r.action.kind === HttpRouteActionKind.REDIRECT) {
+    list.push({
+      type: T.REQUEST_REDIRECT,
+      requestRedirect: {
+        scheme: redirect?.scheme as gw.HttpRouteSpecRulesFiltersRequestRedirectScheme | undefined,
+        hostname: redirect?.host,
+        port: redirect?.port,
+        path: redirect?.path
+          ? { type: gw.HttpRouteSpecRulesFiltersRequestRedirectPathType.REPLACE_FULL_PATH, replaceFullPath: redirect.path }
+          : undefined,
+        statusCode: redirect?.statusCode as gw.HttpRouteSpecRulesFiltersRequestRedirectStatusCode | undefined,
+      },
+    });
+  }
+  if (r.rewrite) {
+    list.push({
+      type: T.URL_REWRITE,
+      urlRewrite: {
+        hostname: r.rewrite.host,
+        path: r.rewrite.pathPrefix !== undefined
+          ? { type: gw.HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: r.rewrite.pathPrefix }
+          : undefined,
+      },
+    });
+  }
+  if (r.requestHeaders) list.push({ type: T.REQUEST_HEADER_MODIFIER, requestHeaderModifier: headerModifier(r.requestHeaders) });
+  if (r.responseHeaders) list.push({ type: T.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: headerModifier(r.responseHeaders) });
+  if (r.mirror) {
+    const b = r.mirror.backend;
+    list.push({
+      type: T.REQUEST_MIRROR,
+      requestMirror: {
+        backendRef: { name: b.serviceName, namespace: b.namespace, port: b.port },
+        percent: r.mirror.percentage === 100 ? undefined : r.mirror.percentage,
+      },
+    });
+  }
+  if (r.cors) list.push({ type: T.CORS, cors: cors(r.cors) });
+  return list.length > 0 ? list : undefined;
+}
+
+function headerModifier(edits: HeaderEdits) {
+  const pairs = (m?: { [name: string]: string }) => (m ? Object.entries(m).map(([name, value]) => ({ name, value })) : undefined);
+  return { set: pairs(edits.set), add: pairs(edits.add), remove: edits.remove };
+}
+
+function cors(policy: CorsPolicy): gw.HttpRouteSpecRulesFiltersCors {
+  return {
+    allowOrigins: policy.allowOrigins,
+    allowMethods: policy.allowMethods as gw.HttpRouteSpecRulesFiltersCorsAllowMethods[] | undefined,
+    allowHeaders: policy.allowHeaders,
+    exposeHeaders: policy.exposeHeaders,
+    maxAge: policy.maxAge ? policy.maxAge.toSeconds() : undefined,
+    allowCredentials: policy.allowCredentials,
   };
 }
 

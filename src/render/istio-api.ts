@@ -3,11 +3,14 @@ import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { ApiFlavor } from '../api-flavor';
 import { formatDuration } from '../duration';
+import { FaultKind } from '../fault';
+import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
 import { BackendPolicyModel } from '../model/backend-policy';
+import { istioServerHosts } from '../model/listener-scope';
 import { GatewayModel } from '../model/gateway';
-import { HttpRouteModel, HttpRuleModel } from '../model/route';
+import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 import { TlsMode } from '../tls';
 import type { ObjectMeta, Renderer } from './renderer';
@@ -31,6 +34,13 @@ export class IstioApiRenderer implements Renderer {
       spec: Lazy.any({ produce: () => virtualServiceSpec(model()) }),
     });
   }
+
+  public streamRoute(scope: Construct, id: string, meta: ObjectMeta, _kind: StreamKind, model: () => StreamRouteModel): ApiObject {
+    return new istio.VirtualService(scope, id, {
+      metadata: { ...meta },
+      spec: Lazy.any({ produce: () => streamVirtualServiceSpec(model()) }),
+    });
+  }
 }
 
 /** A DestinationRule: Istio applies it whichever API the routes are written in. */
@@ -51,7 +61,7 @@ function gatewaySpec(gateway: GatewayModel): istio.GatewaySpec {
 function server(listener: GatewayListener): istio.GatewaySpecServers {
   return {
     port: { number: listener.port, name: listener.name, protocol: listener.protocol },
-    hosts: listener.hosts,
+    hosts: istioServerHosts(listener),
     tls: serverTls(listener),
   };
 }
@@ -80,6 +90,22 @@ function virtualServiceSpec(route: HttpRouteModel): istio.VirtualServiceSpec {
     gateways: [`${route.gateway.namespace}/${route.gateway.name}`],
     http: route.rules.map(httpRoute),
   };
+}
+
+function streamVirtualServiceSpec(route: StreamRouteModel): istio.VirtualServiceSpec {
+  const gateway = `${route.gateway.namespace}/${route.gateway.name}`;
+  const destinations = streamDestinations(route.backends);
+  return route.kind === 'tls'
+    ? { hosts: route.hosts, gateways: [gateway], tls: [{ match: [{ sniHosts: route.hosts, port: route.port }], route: destinations }] }
+    : { hosts: ['*'], gateways: [gateway], tcp: [{ match: [{ port: route.port }], route: destinations }] };
+}
+
+function streamDestinations(backends: ResolvedBackend[]) {
+  const several = backends.length > 1;
+  return backends.map((b) => ({
+    destination: { host: b.host, port: { number: b.port }, subset: b.subset },
+    weight: several ? b.weight ?? 1 : undefined,
+  }));
 }
 
 function httpRoute(rule: HttpRuleModel): istio.VirtualServiceSpecHttp {
@@ -113,7 +139,49 @@ function httpRoute(rule: HttpRuleModel): istio.VirtualServiceSpecHttp {
         }
         : undefined,
     timeout: rule.timeout ? formatDuration(rule.timeout) : undefined,
+    retries: rule.retries
+      ? {
+        attempts: rule.retries.attempts,
+        perTryTimeout: rule.retries.perTryTimeout ? formatDuration(rule.retries.perTryTimeout) : undefined,
+        retryOn: rule.retries.retryOn?.join(','),
+      }
+      : undefined,
+    fault: rule.fault
+      ? rule.fault.kind === FaultKind.DELAY
+        ? { delay: { fixedDelay: formatDuration(rule.fault.delay!), percentage: { value: rule.fault.percentage } } }
+        : { abort: { httpStatus: rule.fault.httpStatus, percentage: { value: rule.fault.percentage } } }
+      : undefined,
+    mirrors: rule.mirror
+      ? [
+        {
+          destination: { host: rule.mirror.backend.host, port: { number: rule.mirror.backend.port }, subset: rule.mirror.backend.subset },
+          percentage: { value: rule.mirror.percentage },
+        },
+      ]
+      : undefined,
+    rewrite: rule.rewrite ? { uri: rule.rewrite.pathPrefix, authority: rule.rewrite.host } : undefined,
+    corsPolicy: rule.cors ? corsPolicy(rule.cors) : undefined,
+    headers:
+      rule.requestHeaders || rule.responseHeaders
+        ? { request: headerEdits(rule.requestHeaders), response: headerEdits(rule.responseHeaders) }
+        : undefined,
   };
+}
+
+function corsPolicy(cors: CorsPolicy): istio.VirtualServiceSpecHttpCorsPolicy {
+  return {
+    allowOrigins: cors.allowOrigins.map((origin) => (origin === '*' ? { regex: '.*' } : { exact: origin })),
+    allowMethods: cors.allowMethods,
+    allowHeaders: cors.allowHeaders,
+    exposeHeaders: cors.exposeHeaders,
+    maxAge: cors.maxAge ? formatDuration(cors.maxAge) : undefined,
+    allowCredentials: cors.allowCredentials,
+  };
+}
+
+function headerEdits(edits: HeaderEdits | undefined) {
+  if (!edits) return undefined;
+  return { set: edits.set, add: edits.add, remove: edits.remove };
 }
 
 function httpMatch(match: HttpRouteMatch): istio.VirtualServiceSpecHttpMatch {

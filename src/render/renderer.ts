@@ -4,7 +4,7 @@ import { GatewayApiRenderer } from './gateway-api';
 import { IstioApiRenderer } from './istio-api';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayModel } from '../model/gateway';
-import { HttpRouteModel } from '../model/route';
+import { HttpRouteModel, StreamKind, StreamRouteModel } from '../model/route';
 
 /** Name and namespace of an object, known when the object is created. */
 export interface ObjectMeta {
@@ -21,6 +21,7 @@ export interface Renderer {
   readonly api: ApiFlavor;
   gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject;
   httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject;
+  streamRoute(scope: Construct, id: string, meta: ObjectMeta, kind: StreamKind, model: () => StreamRouteModel): ApiObject;
 }
 
 /** The renderer for `api`. */

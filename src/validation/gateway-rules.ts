@@ -3,6 +3,8 @@ import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { GatewayModel } from '../model/gateway';
+import { RouteNamespacesKind } from '../route-namespaces';
+import { TlsVersion } from '../tls';
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
 const PORT_FAMILY: Record<ListenerProtocol, string> = {
@@ -67,6 +69,15 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   if (listener.hosts.length === 0) {
     problems.push(`${where}: no hosts; give at least one host, or '*' for any.`);
   }
+  if (listener.routeNamespaces && listener.hosts.some((h) => h.includes('/'))) {
+    problems.push(`${where}: hosts are scoped to namespaces ("ns/host") and routeNamespaces is set too; use one of the two.`);
+  }
+  for (const ns of listener.routeNamespaces?.namespaces ?? []) {
+    if (!isDnsLabel(ns)) problems.push(`${where}: routeNamespaces names ${q(ns)}, which is not a namespace name (DNS-1123 label).`);
+  }
+  if (listener.routeNamespaces?.kind === RouteNamespacesKind.NAMED && listener.routeNamespaces.namespaces.length === 0) {
+    problems.push(`${where}: RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().`);
+  }
   for (const value of listener.hosts) {
     const { namespace, host } = parseScopedHost(value);
     if (value.includes('/') && api === ApiFlavor.GATEWAY_API) {
@@ -85,6 +96,17 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   }
   if (listener.tls && listener.tls.credentialName.length > 0 && !isDnsSubdomain(listener.tls.credentialName)) {
     problems.push(`${where}: credential ${q(listener.tls.credentialName)} is not a valid Secret name.`);
+  }
+  if (listener.tls && api === ApiFlavor.GATEWAY_API) {
+    const tls = listener.tls;
+    const unsupported = [
+      tls.minProtocolVersion !== TlsVersion.TLS_V1_2 ? 'minProtocolVersion' : undefined,
+      tls.cipherSuites ? 'cipherSuites' : undefined,
+      tls.subjectAltNames ? 'subjectAltNames' : undefined,
+    ].filter((x) => x);
+    for (const option of unsupported) {
+      problems.push(`${where}: TLS ${option} is an Istio API option the Gateway API cannot express; render with ApiFlavor.ISTIO, or leave it at its default.`);
+    }
   }
   if (listener.tls && listener.tls.credentialName.length === 0) {
     problems.push(`${where}: HTTPS needs a credential; pass the name of the TLS Secret to ServerTls.simple() or .mutual().`);

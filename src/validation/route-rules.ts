@@ -1,17 +1,18 @@
-import { Duration } from 'cdk8s';
-import { hostCovers, hostsIntersect, isValidHost, parseScopedHost, scopeAdmits } from './hosts';
+import { hostCovers, hostsIntersect, isValidHost, scopeAdmits } from './hosts';
+import { httpPolicyProblems } from './http-policy-rules';
+import { durationProblems, HEADER_NAME } from './values';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
+import { listenerScopes } from '../model/listener-scope';
 import { HttpRouteModel, HttpRuleModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 
 /** What a route's rules are checked against, beyond the route itself. */
 export interface RouteContext {
@@ -41,16 +42,16 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       );
     }
   }
-  if (context.gateway) problems.push(...servedHostProblems(route, context.gateway));
+  if (context.gateway) problems.push(...servedHostProblems(route, context.gateway, context.api));
   if (route.rules.length === 0) {
     problems.push('route has no rules; add one with addRule() or the rules option.');
   }
-  route.rules.forEach((rule, index) => problems.push(...ruleProblems(route, rule, index, context)));
+  route.rules.forEach((rule, index) => problems.push(...ruleProblems(rule, index, context)));
   return problems;
 }
 
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
-function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel): string[] {
+function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel, api: ApiFlavor): string[] {
   const listeners = gateway.listeners.filter(
     (l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS,
   );
@@ -58,7 +59,7 @@ function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel): strin
   if (listeners.length === 0) {
     return [`gateway ${ref} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`];
   }
-  const served = listeners.flatMap((l) => l.hosts.map(parseScopedHost));
+  const served = listeners.flatMap((l) => listenerScopes(l, api));
   const problems: string[] = [];
   for (const host of route.hosts.filter(isValidHost)) {
     const bindable = served.filter((s) => scopeAdmits(s.namespace, gateway.namespace, route.namespace));
@@ -73,7 +74,7 @@ function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel): strin
   return problems;
 }
 
-function ruleProblems(route: HttpRouteModel, rule: HttpRuleModel, index: number, context: RouteContext): string[] {
+function ruleProblems(rule: HttpRuleModel, index: number, context: RouteContext): string[] {
   const where = `rule ${rule.name ? q(rule.name) : `#${index}`}`;
   const problems: string[] = [];
   rule.matches.forEach((match) => problems.push(...matchProblems(where, match, context.api)));
@@ -94,12 +95,6 @@ function ruleProblems(route: HttpRouteModel, rule: HttpRuleModel, index: number,
           problems.push(`${where}: ${name}: weight ${backend.weight} must be a whole number from 0 to 1000000 (weights are relative).`);
         }
         if (backend.subset !== undefined) problems.push(...subsetProblems(where, name, backend.host, backend.subset, context));
-        if (context.api === ApiFlavor.GATEWAY_API && backend.namespace !== route.namespace) {
-          problems.push(
-            `${where}: ${name} is in another namespace than the route (${q(route.namespace)}); ` +
-              'the Gateway API needs a ReferenceGrant for that, which this route does not emit yet: put the route in the Service\'s namespace.',
-          );
-        }
       }
       if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
         problems.push(`${where}: every backend has weight 0, so no request would be served; give at least one a positive weight.`);
@@ -136,6 +131,7 @@ function ruleProblems(route: HttpRouteModel, rule: HttpRuleModel, index: number,
     }
   }
   if (rule.timeout) problems.push(...durationProblems(`${where}: timeout`, rule.timeout));
+  problems.push(...httpPolicyProblems(where, rule, context.api));
   return problems;
 }
 
@@ -188,15 +184,6 @@ function subsetProblems(where: string, name: string, host: string, subset: strin
       `${where}: ${name} names subset ${q(subset)}, but no BackendPolicy (DestinationRule) in this app defines it for ${q(host)}; ` +
         'define the subset with new BackendPolicy(..., { subsets: [...] }).',
     ];
-  }
-  return [];
-}
-
-/** Durations must be whole milliseconds, at least 1ms (Istio rejects shorter ones). */
-export function durationProblems(what: string, duration: Duration): string[] {
-  const ms = duration.toMilliseconds({ integral: false });
-  if (!(ms >= 1) || !Number.isInteger(ms)) {
-    return [`${what} of ${ms}ms is not a whole number of milliseconds of at least 1ms; use e.g. Duration.millis(1) or Duration.seconds(5).`];
   }
   return [];
 }

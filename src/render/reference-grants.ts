@@ -1,0 +1,58 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as gw from '../../imports/gateway.networking.k8s.io';
+import { ReferenceGrantModel } from '../model/reference-grant';
+import { ResolvedBackend } from '../model/route';
+
+/**
+ * The ReferenceGrants a Gateway API route needs for backends in other namespaces: one per target
+ * namespace, naming each Service. The route's object depends on them, so they are applied first.
+ */
+export class ReferenceGrants {
+  private readonly grants = new Map<string, Set<string>>();
+
+  public constructor(
+    private readonly owner: Construct,
+    private readonly routeObject: ApiObject,
+    private readonly fromKind: string,
+    private readonly routeName: string,
+    private readonly routeNamespace: string,
+  ) {}
+
+  /** Grants access to every backend outside the route's namespace. */
+  public allow(backends: ResolvedBackend[]): void {
+    for (const backend of backends) {
+      if (backend.namespace === this.routeNamespace) continue;
+      let names = this.grants.get(backend.namespace);
+      if (!names) {
+        names = new Set();
+        this.grants.set(backend.namespace, names);
+        this.create(backend.namespace, names);
+      }
+      names.add(backend.serviceName);
+    }
+  }
+
+  private create(namespace: string, names: Set<string>): void {
+    const model = (): ReferenceGrantModel => ({
+      name: `${this.routeName}-from-${this.routeNamespace}`.slice(0, 253),
+      namespace,
+      fromKind: this.fromKind,
+      fromNamespace: this.routeNamespace,
+      toKind: 'Service',
+      toNames: [...names].sort(),
+    });
+    const grant = new gw.ReferenceGrant(this.owner, `ReferenceGrant-${namespace}`, {
+      metadata: { name: model().name, namespace },
+      spec: Lazy.any({ produce: () => referenceGrantSpec(model()) }),
+    });
+    this.routeObject.node.addDependency(grant);
+  }
+}
+
+function referenceGrantSpec(grant: ReferenceGrantModel): gw.ReferenceGrantSpec {
+  return {
+    from: [{ group: 'gateway.networking.k8s.io', kind: grant.fromKind, namespace: grant.fromNamespace }],
+    to: grant.toNames.map((name) => ({ group: '', kind: grant.toKind, name })),
+  };
+}
