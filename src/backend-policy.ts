@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderDestinationRule } from './render/istio-api';
+import { ConnectionPoolSettings, LoadBalancerAlgorithm, OutlierDetection } from './traffic-policy';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
+import { trafficPolicyProblems } from './validation/traffic-policy-rules';
 
 /**
  * A named subset of a Service's endpoints, selected by pod labels.
@@ -59,6 +61,24 @@ export interface BackendPolicyProps {
    * @default BackendTlsMode.ISTIO_MUTUAL
    */
   readonly tls?: BackendTlsMode;
+
+  /**
+   * Load balancing algorithm.
+   * @default - Istio's default (LEAST_REQUEST)
+   */
+  readonly loadBalancer?: LoadBalancerAlgorithm;
+
+  /**
+   * Connection and request limits.
+   * @default - Istio's defaults (no limits)
+   */
+  readonly connectionPool?: ConnectionPoolSettings;
+
+  /**
+   * Ejection of failing endpoints.
+   * @default - no outlier detection
+   */
+  readonly outlierDetection?: OutlierDetection;
 }
 
 /**
@@ -81,6 +101,7 @@ export class BackendPolicy extends Construct {
   private readonly subsets: Subset[];
   private readonly serviceName: string;
   private readonly tls: BackendTlsMode;
+  private readonly props: BackendPolicyProps;
 
   public constructor(scope: Construct, id: string, props: BackendPolicyProps) {
     super(scope, id);
@@ -90,6 +111,7 @@ export class BackendPolicy extends Construct {
     this.host = serviceHost(props.serviceName, this.policyNamespace);
     this.subsets = [...(props.subsets ?? [])];
     this.tls = props.tls ?? BackendTlsMode.ISTIO_MUTUAL;
+    this.props = props;
 
     const model = () => ({
       constructPath: this.node.path,
@@ -98,6 +120,9 @@ export class BackendPolicy extends Construct {
       host: this.host,
       subsets: this.subsets,
       tlsMode: this.tls === BackendTlsMode.AUTO ? undefined : this.tls,
+      loadBalancer: props.loadBalancer,
+      connectionPool: props.connectionPool,
+      outlierDetection: props.outlierDetection,
     });
     AppRegistry.of(this).registerBackendPolicy(this, this.host, model);
     this.apiObject = renderDestinationRule(this, 'Resource', { name: this.policyName, namespace: this.policyNamespace }, model);
@@ -122,6 +147,7 @@ export class BackendPolicy extends Construct {
       }
       seen.add(subset.name);
     }
+    problems.push(...trafficPolicyProblems(this.props.connectionPool, this.props.outlierDetection));
     return problems;
   }
 }

@@ -14,6 +14,7 @@ export * from './route-action';
 export * from './route-namespaces';
 export * from './stream-route';
 export * from './tls';
+export * from './traffic-policy';
 
 export * as istio from './l1/istio';
 export * as istiosecurity from './l1/istio-security';

@@ -12,6 +12,7 @@ import { rendererFor } from './render/renderer';
 import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { gatewayProblems } from './validation/gateway-rules';
+import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 
 /**
  * Props for `IngressGateway`.
@@ -61,6 +62,17 @@ export interface IngressGatewayProps {
  * Everything a listener serves but no route matches is answered 404 by the gateway.
  */
 export class IngressGateway extends Construct implements IGateway {
+  /**
+   * Refers to a gateway defined elsewhere (another app, or applied by hand), so that routes can
+   * bind to it. Its listeners are unknown here, so route hosts are not checked against them.
+   *
+   * @param reference `<namespace>/<name>` of the Gateway object
+   * @param api the API the gateway is written in (routes bound to it are written in the same one)
+   */
+  public static fromGatewayName(scope: Construct, id: string, reference: string, api: ApiFlavor = ApiFlavor.ISTIO): IGateway {
+    return new ImportedGateway(scope, id, reference, api);
+  }
+
   public readonly gatewayName: string;
   public readonly gatewayNamespace: string;
   public readonly api: ApiFlavor;
@@ -147,5 +159,24 @@ export class IngressGateway extends Construct implements IGateway {
    */
   public addTcpRoute(id: string, options: TcpRouteOptions): TcpRoute {
     return new TcpRoute(this, id, { ...options, gateway: this });
+  }
+}
+
+/** A gateway defined elsewhere, known by `<namespace>/<name>`. */
+class ImportedGateway extends Construct implements IGateway {
+  public readonly gatewayName: string;
+  public readonly gatewayNamespace: string;
+
+  public constructor(scope: Construct, id: string, reference: string, public readonly api: ApiFlavor) {
+    super(scope, id);
+    const [namespace, name] = reference.includes('/') ? reference.split('/', 2) : [resolveNamespace(this), reference];
+    this.gatewayNamespace = namespace;
+    this.gatewayName = name;
+    this.node.addValidation({
+      validate: () =>
+        isDnsLabel(namespace) && isDnsSubdomain(name)
+          ? []
+          : [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`],
+    });
   }
 }

@@ -1,3 +1,5 @@
+import { ConnectionPoolSettings, LoadBalancerAlgorithm, OutlierDetection } from '../traffic-policy';
+
 /**
  * A named subset of a Service's endpoints.
  */
@@ -18,4 +20,7 @@ export interface BackendPolicyModel {
   readonly subsets: SubsetModel[];
   /** TLS mode toward the Service's endpoints (`ISTIO_MUTUAL` for in-mesh services). */
   readonly tlsMode?: string;
+  readonly loadBalancer?: LoadBalancerAlgorithm;
+  readonly connectionPool?: ConnectionPoolSettings;
+  readonly outlierDetection?: OutlierDetection;
 }

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { ApiFlavor } from '../api-flavor';
@@ -210,11 +210,40 @@ function stringMatch(value: StringMatch): { exact?: string; prefix?: string; reg
 }
 
 function destinationRuleSpec(policy: BackendPolicyModel): istio.DestinationRuleSpec {
+  const pool = policy.connectionPool;
+  const outliers = policy.outlierDetection;
+  const ms = (d?: Duration) => (d ? formatDuration(d) : undefined);
+  const trafficPolicy: istio.DestinationRuleSpecTrafficPolicy = {
+    tls: policy.tlsMode ? { mode: policy.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode } : undefined,
+    loadBalancer: policy.loadBalancer
+      ? { simple: policy.loadBalancer as string as istio.DestinationRuleSpecTrafficPolicyLoadBalancerSimple }
+      : undefined,
+    connectionPool: pool
+      ? {
+        tcp: pool.maxConnections !== undefined || pool.connectTimeout
+          ? { maxConnections: pool.maxConnections, connectTimeout: ms(pool.connectTimeout) }
+          : undefined,
+        http: pool.maxPendingRequests !== undefined || pool.maxRequests !== undefined || pool.maxRequestsPerConnection !== undefined
+          ? {
+            http1MaxPendingRequests: pool.maxPendingRequests,
+            http2MaxRequests: pool.maxRequests,
+            maxRequestsPerConnection: pool.maxRequestsPerConnection,
+          }
+          : undefined,
+      }
+      : undefined,
+    outlierDetection: outliers
+      ? {
+        consecutive5XxErrors: outliers.consecutive5xxErrors,
+        interval: ms(outliers.interval),
+        baseEjectionTime: ms(outliers.baseEjectionTime),
+        maxEjectionPercent: outliers.maxEjectionPercent,
+      }
+      : undefined,
+  };
   return {
     host: policy.host,
-    trafficPolicy: policy.tlsMode
-      ? { tls: { mode: policy.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode } }
-      : undefined,
+    trafficPolicy: Object.values(trafficPolicy).some((v) => v !== undefined) ? trafficPolicy : undefined,
     subsets: policy.subsets.length > 0 ? policy.subsets.map((s) => ({ name: s.name, labels: s.labels })) : undefined,
   };
 }

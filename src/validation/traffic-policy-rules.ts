@@ -1,0 +1,29 @@
+import { durationProblems } from './values';
+import { ConnectionPoolSettings, OutlierDetection } from '../traffic-policy';
+
+function count(what: string, value: number | undefined, min: number): string[] {
+  if (value === undefined || (Number.isInteger(value) && value >= min)) return [];
+  return [`${what} ${value} must be a whole number of at least ${min}.`];
+}
+
+/** The rules for a backend's connection pool and outlier detection. */
+export function trafficPolicyProblems(pool?: ConnectionPoolSettings, outliers?: OutlierDetection): string[] {
+  const problems: string[] = [];
+  if (pool) {
+    problems.push(...count('connectionPool.maxConnections', pool.maxConnections, 1));
+    problems.push(...count('connectionPool.maxPendingRequests', pool.maxPendingRequests, 1));
+    problems.push(...count('connectionPool.maxRequests', pool.maxRequests, 1));
+    problems.push(...count('connectionPool.maxRequestsPerConnection', pool.maxRequestsPerConnection, 0));
+    if (pool.connectTimeout) problems.push(...durationProblems('connectionPool.connectTimeout', pool.connectTimeout));
+  }
+  if (outliers) {
+    problems.push(...count('outlierDetection.consecutive5xxErrors', outliers.consecutive5xxErrors, 0));
+    if (outliers.interval) problems.push(...durationProblems('outlierDetection.interval', outliers.interval));
+    if (outliers.baseEjectionTime) problems.push(...durationProblems('outlierDetection.baseEjectionTime', outliers.baseEjectionTime));
+    const pct = outliers.maxEjectionPercent;
+    if (pct !== undefined && !(Number.isInteger(pct) && pct >= 0 && pct <= 100)) {
+      problems.push(`outlierDetection.maxEjectionPercent ${pct} must be a whole number from 0 to 100.`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,312 @@
+import { Duration } from 'cdk8s';
+import {
+  ApiFlavor,
+  Backend,
+  BackendPolicy,
+  FaultInjection,
+  GatewayListener,
+  HttpRoute,
+  HttpRouteAction,
+  IngressGateway,
+  LoadBalancerAlgorithm,
+  PathMatch,
+  RouteNamespaces,
+  ServerTls,
+  StringMatch,
+  TlsVersion,
+} from '../src';
+import { only, synthObjects, testChart, validationErrors } from './support/synth';
+
+const svc = (name: string, port = 8000, extra = {}) => Backend.service(name, { port, ...extra });
+
+function secureGateway(api: ApiFlavor) {
+  const chart = testChart();
+  const gateway = new IngressGateway(chart, 'gw', {
+    api,
+    name: 'secure',
+    listeners: [
+      GatewayListener.http({ hosts: ['httpbin.example.com'], httpsRedirect: true }),
+      GatewayListener.https({ hosts: ['httpbin.example.com'], tls: ServerTls.simple('httpbin-credential') }),
+      GatewayListener.https({
+        name: 'https-mtls',
+        port: 8443,
+        hosts: ['mtls.example.com'],
+        tls: ServerTls.mutual('mtls-credential'),
+      }),
+      GatewayListener.tlsPassthrough({ name: 'tls-passthrough', port: 9443, hosts: ['nginx.example.com'] }),
+      GatewayListener.tcp({ port: 31400 }),
+    ],
+  });
+  gateway.addHttpRoute('httpbin', {
+    name: 'httpbin',
+    hosts: ['httpbin.example.com', 'mtls.example.com'],
+    rules: [{ matches: [{ path: PathMatch.prefix('/status') }], action: HttpRouteAction.forward([svc('httpbin')]) }],
+  });
+  gateway.addTlsRoute('nginx', { name: 'nginx', hosts: ['nginx.example.com'], backends: [svc('my-nginx', 443)] });
+  gateway.addTcpRoute('echo', { name: 'tcp-echo', port: 31400, backends: [svc('tcp-echo', 9000)] });
+  return synthObjects(chart);
+}
+
+describe('listeners with the Istio API', () => {
+  const objects = secureGateway(ApiFlavor.ISTIO);
+  const servers = only(objects, 'Gateway').spec.servers;
+
+  test('HTTP redirects to HTTPS; HTTPS SIMPLE terminates with the credential at TLS 1.2 or later', () => {
+    expect(servers[0]).toEqual({
+      port: { number: 80, name: 'http', protocol: 'HTTP' },
+      hosts: ['httpbin.example.com'],
+      tls: { httpsRedirect: true },
+    });
+    expect(servers[1]).toEqual({
+      port: { number: 443, name: 'https', protocol: 'HTTPS' },
+      hosts: ['httpbin.example.com'],
+      tls: { mode: 'SIMPLE', credentialName: 'httpbin-credential', minProtocolVersion: 'TLSV1_2' },
+    });
+  });
+
+  test('MUTUAL checks client certificates against the credential; TLS passes through; TCP is opaque', () => {
+    expect(servers[2].tls).toEqual({ mode: 'MUTUAL', credentialName: 'mtls-credential', minProtocolVersion: 'TLSV1_2' });
+    expect(servers[3]).toEqual({
+      port: { number: 9443, name: 'tls-passthrough', protocol: 'TLS' },
+      hosts: ['nginx.example.com'],
+      tls: { mode: 'PASSTHROUGH' },
+    });
+    expect(servers[4]).toEqual({ port: { number: 31400, name: 'tcp-31400', protocol: 'TCP' }, hosts: ['*'] });
+  });
+
+  test('the SNI route sends nginx.example.com to my-nginx:443 untouched; the TCP route sends 31400 to tcp-echo:9000', () => {
+    const nginx = only(objects, 'VirtualService', 'nginx');
+    expect(nginx.spec.tls).toEqual([
+      {
+        match: [{ sniHosts: ['nginx.example.com'] }],
+        route: [{ destination: { host: 'my-nginx.default.svc.cluster.local', port: { number: 443 } } }],
+      },
+    ]);
+    const echo = only(objects, 'VirtualService', 'tcp-echo');
+    expect(echo.spec.tcp).toEqual([
+      { match: [{ port: 31400 }], route: [{ destination: { host: 'tcp-echo.default.svc.cluster.local', port: { number: 9000 } } }] },
+    ]);
+    expect(echo.spec.gateways).toEqual(['default/secure']);
+  });
+});
+
+describe('listeners with the Gateway API', () => {
+  const objects = secureGateway(ApiFlavor.GATEWAY_API);
+  const gateway = only(objects, 'Gateway');
+
+  test('HTTPS terminates with a certificateRef; mutual TLS validates clients on its port with the credential\'s CA', () => {
+    const https = gateway.spec.listeners.find((l: any) => l.name === 'https');
+    expect(https.tls).toEqual({ mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'httpbin-credential' }] });
+    expect(gateway.spec.tls.frontend.perPort).toEqual([
+      {
+        port: 8443,
+        tls: { validation: { caCertificateRefs: [{ group: '', kind: 'Secret', name: 'mtls-credential' }], mode: 'AllowValidOnly' } },
+      },
+    ]);
+    expect(gateway.spec.listeners.find((l: any) => l.name === 'tls-passthrough').tls).toEqual({ mode: 'Passthrough' });
+    expect(gateway.spec.listeners.find((l: any) => l.name === 'tcp-31400').protocol).toBe('TCP');
+  });
+
+  test('the HTTPS redirect is an HTTPRoute bound to the HTTP listener only, answering 301 to https', () => {
+    const redirect = only(objects, 'HTTPRoute', 'secure-https-redirect');
+    expect(redirect.spec.parentRefs).toEqual([{ name: 'secure', namespace: 'default', sectionName: 'http' }]);
+    expect(redirect.spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
+  });
+
+  test('TLSRoute and TCPRoute carry the SNI host and the port', () => {
+    const tls = only(objects, 'TLSRoute', 'nginx');
+    expect(tls.spec).toEqual({
+      parentRefs: [{ name: 'secure', namespace: 'default' }],
+      hostnames: ['nginx.example.com'],
+      rules: [{ backendRefs: [{ name: 'my-nginx', namespace: 'default', port: 443 }] }],
+    });
+    const tcp = only(objects, 'TCPRoute', 'tcp-echo');
+    expect(tcp.spec.parentRefs).toEqual([{ name: 'secure', namespace: 'default', port: 31400 }]);
+  });
+});
+
+describe('HTTP route features', () => {
+  function route(api: ApiFlavor, rule: any) {
+    const chart = testChart();
+    const gateway = new IngressGateway(chart, 'gw', { api, name: 'gw', listeners: [GatewayListener.http()] });
+    gateway.addHttpRoute('r', { name: 'r', rules: [rule] });
+    return synthObjects(chart);
+  }
+
+  test('a 90/10 split with retries, a timeout, header edits and CORS (Istio API)', () => {
+    const chart = testChart();
+    new BackendPolicy(chart, 'reviews', {
+      serviceName: 'reviews',
+      subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+      loadBalancer: LoadBalancerAlgorithm.LEAST_REQUEST,
+      connectionPool: { maxConnections: 100, maxPendingRequests: 10 },
+      outlierDetection: { consecutive5xxErrors: 5, interval: Duration.seconds(10), baseEjectionTime: Duration.seconds(30) },
+    });
+    const gateway = new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http()] });
+    gateway.addHttpRoute('r', {
+      name: 'reviews',
+      rules: [
+        {
+          action: HttpRouteAction.forward([svc('reviews', 9080, { subset: 'v1', weight: 90 }), svc('reviews', 9080, { subset: 'v2', weight: 10 })]),
+          timeout: Duration.seconds(5),
+          retries: { attempts: 3, perTryTimeout: Duration.seconds(2), retryOn: ['5xx', 'reset'] },
+          requestHeaders: { set: { 'x-team': 'reviews' }, remove: ['x-debug'] },
+          responseHeaders: { add: { 'x-served-by': 'gateway' } },
+          cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET'], maxAge: Duration.hours(1) },
+        },
+      ],
+    });
+    const objects = synthObjects(chart);
+    const http = only(objects, 'VirtualService').spec.http[0];
+    expect(http.route).toEqual([
+      { destination: { host: 'reviews.default.svc.cluster.local', port: { number: 9080 }, subset: 'v1' }, weight: 90 },
+      { destination: { host: 'reviews.default.svc.cluster.local', port: { number: 9080 }, subset: 'v2' }, weight: 10 },
+    ]);
+    expect(http.timeout).toBe('5s');
+    expect(http.retries).toEqual({ attempts: 3, perTryTimeout: '2s', retryOn: '5xx,reset' });
+    expect(http.headers).toEqual({ request: { set: { 'x-team': 'reviews' }, remove: ['x-debug'] }, response: { add: { 'x-served-by': 'gateway' } } });
+    expect(http.corsPolicy).toEqual({ allowOrigins: [{ exact: 'https://app.example.com' }], allowMethods: ['GET'], maxAge: '3600s' });
+    const dr = only(objects, 'DestinationRule');
+    expect(dr.spec.trafficPolicy).toEqual({
+      tls: { mode: 'ISTIO_MUTUAL' },
+      loadBalancer: { simple: 'LEAST_REQUEST' },
+      connectionPool: { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 10 } },
+      outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s' },
+    });
+  });
+
+  test('fault injection, mirroring and rewrites (Istio API)', () => {
+    const http = only(
+      route(ApiFlavor.ISTIO, {
+        matches: [{ path: PathMatch.prefix('/api'), headers: [{ name: 'X-Test', value: StringMatch.exact('1') }] }],
+        action: HttpRouteAction.forward([svc('api')]),
+        fault: FaultInjection.delay(Duration.millis(1500), 10),
+        mirror: { backend: svc('api-shadow'), percentage: 5 },
+        rewrite: { pathPrefix: '/', host: 'api.internal' },
+      }),
+      'VirtualService',
+    ).spec.http[0];
+    expect(http.match).toEqual([{ uri: { prefix: '/api' }, headers: { 'x-test': { exact: '1' } } }]);
+    expect(http.fault).toEqual({ delay: { fixedDelay: '1500ms', percentage: { value: 10 } } });
+    expect(http.mirrors).toEqual([{ destination: { host: 'api-shadow.default.svc.cluster.local', port: { number: 8000 } }, percentage: { value: 5 } }]);
+    expect(http.rewrite).toEqual({ uri: '/', authority: 'api.internal' });
+    const abort = only(route(ApiFlavor.ISTIO, { action: HttpRouteAction.forward([svc('api')]), fault: FaultInjection.abort(503, 50) }), 'VirtualService');
+    expect(abort.spec.http[0].fault).toEqual({ abort: { httpStatus: 503, percentage: { value: 50 } } });
+  });
+
+  test('mirroring, rewrites, header edits, redirects and timeouts as HTTPRoute filters (Gateway API)', () => {
+    const rule = only(
+      route(ApiFlavor.GATEWAY_API, {
+        matches: [{ path: PathMatch.prefix('/api'), method: 'GET', queryParams: [{ name: 'v', value: StringMatch.regex('[0-9]+') }] }],
+        action: HttpRouteAction.forward([svc('api')]),
+        mirror: { backend: svc('api-shadow'), percentage: 5 },
+        rewrite: { pathPrefix: '/' },
+        requestHeaders: { set: { 'x-team': 'api' } },
+        timeout: Duration.millis(2500),
+      }),
+      'HTTPRoute',
+    ).spec.rules[0];
+    expect(rule.matches).toEqual([{ path: { type: 'PathPrefix', value: '/api' }, method: 'GET', queryParams: [{ name: 'v', value: '[0-9]+', type: 'RegularExpression' }] }]);
+    expect(rule.filters).toEqual([
+      { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } } },
+      { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-team', value: 'api' }] } },
+      { type: 'RequestMirror', requestMirror: { backendRef: { name: 'api-shadow', namespace: 'default', port: 8000 }, percent: 5 } },
+    ]);
+    expect(rule.timeouts).toEqual({ request: '2500ms' });
+    const redirect = only(
+      route(ApiFlavor.GATEWAY_API, { action: HttpRouteAction.redirect({ scheme: 'https', host: 'www.example.com', statusCode: 302 }) }),
+      'HTTPRoute',
+    ).spec.rules[0];
+    expect(redirect.backendRefs).toBeUndefined();
+    expect(redirect.filters).toEqual([{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', hostname: 'www.example.com', statusCode: 302 } }]);
+  });
+
+  test('what the Gateway API cannot say fails with the feature\'s name', () => {
+    const chart = testChart();
+    const gateway = new IngressGateway(chart, 'gw', {
+      api: ApiFlavor.GATEWAY_API,
+      name: 'gw',
+      listeners: [GatewayListener.https({ tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })],
+    });
+    gateway.addHttpRoute('r', {
+      name: 'r',
+      rules: [
+        { name: 'faulty', action: HttpRouteAction.forward([svc('a')]), fault: FaultInjection.abort(500) },
+        { name: 'direct', action: HttpRouteAction.directResponse(200, 'ok') },
+      ],
+    });
+    expect(validationErrors(chart)).toEqual([
+      '[test/gw] listener "https": TLS minProtocolVersion is an Istio API option the Gateway API cannot express; render with ApiFlavor.ISTIO, or leave it at its default.',
+      '[test/gw/r] rule "faulty": fault injection is an Istio API feature the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or leave it out.',
+      '[test/gw/r] rule "direct": a direct response is an Istio API feature that the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or forward to a backend.',
+    ]);
+  });
+});
+
+describe('tenancy and cross-namespace backends', () => {
+  test('a listener shared with named namespaces: scoped hosts (Istio) and an allowedRoutes selector (Gateway API)', () => {
+    for (const api of [ApiFlavor.ISTIO, ApiFlavor.GATEWAY_API]) {
+      const chart = testChart('istio-ingress');
+      new IngressGateway(chart, 'gw', {
+        api,
+        name: 'shared',
+        listeners: [GatewayListener.http({ hosts: ['*.example.com'], routeNamespaces: RouteNamespaces.named(['team-a', 'team-b']) })],
+      });
+      const gateway = only(synthObjects(chart), 'Gateway');
+      if (api === ApiFlavor.ISTIO) {
+        expect(gateway.spec.servers[0].hosts).toEqual(['team-a/*.example.com', 'team-b/*.example.com']);
+      } else {
+        expect(gateway.spec.listeners[0].allowedRoutes).toEqual({
+          namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['team-a', 'team-b'] }] } },
+        });
+      }
+    }
+  });
+
+  test('a route from a namespace the listener does not admit is rejected', () => {
+    const chart = testChart('istio-ingress');
+    const gateway = new IngressGateway(chart, 'gw', {
+      name: 'shared',
+      listeners: [GatewayListener.http({ hosts: ['*.example.com'], routeNamespaces: RouteNamespaces.same() })],
+    });
+    gateway.addHttpRoute('r', { name: 'a', namespace: 'team-a', hosts: ['a.example.com'], rules: [{ action: HttpRouteAction.forward([svc('a')]) }] });
+    expect(validationErrors(chart)).toEqual([
+      '[test/gw/r] route host "a.example.com" is not served by gateway istio-ingress/shared for routes in namespace "team-a" (its HTTP/HTTPS listeners serve "*.example.com"); add the host to a listener, or remove it from the route.',
+    ]);
+  });
+
+  test('a Gateway API route to a Service in another namespace comes with a ReferenceGrant there, written first', () => {
+    const chart = testChart('edge');
+    const gateway = new IngressGateway(chart, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'edge', listeners: [GatewayListener.http()] });
+    gateway.addHttpRoute('r', { name: 'shop', rules: [{ action: HttpRouteAction.forward([svc('shop', 80, { namespace: 'shop' })]) }] });
+    const objects = synthObjects(chart);
+    const grant = only(objects, 'ReferenceGrant');
+    expect(grant.metadata).toEqual({ name: 'shop-from-edge', namespace: 'shop' });
+    expect(grant.spec).toEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }],
+      to: [{ group: '', kind: 'Service', name: 'shop' }],
+    });
+    expect(objects.indexOf(grant)).toBeLessThan(objects.indexOf(only(objects, 'HTTPRoute')));
+  });
+
+  test('routes can bind to a gateway defined elsewhere', () => {
+    const chart = testChart('shop');
+    const gateway = IngressGateway.fromGatewayName(chart, 'public', 'istio-ingress/public');
+    new HttpRoute(chart, 'r', {
+      gateway,
+      name: 'shop',
+      hosts: ['shop.example.com'],
+      rules: [{ action: HttpRouteAction.forward([svc('shop', 80)]) }],
+    });
+    expect(only(synthObjects(chart), 'VirtualService').spec.gateways).toEqual(['istio-ingress/public']);
+  });
+});
+
+test('a subset policy declared after the route that uses it is still written before it', () => {
+  const chart = testChart();
+  const gateway = new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http()] });
+  gateway.addHttpRoute('r', { name: 'r', rules: [{ action: HttpRouteAction.forward([svc('reviews', 9080, { subset: 'v1' })]) }] });
+  new BackendPolicy(chart, 'policy', { serviceName: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] });
+  const objects = synthObjects(chart);
+  expect(objects.indexOf(only(objects, 'DestinationRule'))).toBeLessThan(objects.indexOf(only(objects, 'VirtualService')));
+});
