@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
+import { defaultCrdValidator, expectValid } from './support/crd-validator';
 
 const EXAMPLES = path.resolve(__dirname, '..', 'examples');
 const names = fs.readdirSync(EXAMPLES).filter((n) => fs.existsSync(path.join(EXAMPLES, n, 'main.ts'))).sort();
@@ -34,6 +35,13 @@ describe.each(names)('example %s', (name) => {
     const config = fs.readFileSync(path.join(EXAMPLES, name, 'cdk8s.yaml'), 'utf8');
     expect(config).toContain('app: npx ts-node --transpile-only main.ts');
     expect(config).toContain(`output: ../../dist/${name}`);
+  });
+
+  test('every object passes the CRD schemas and CEL rules, and every route kind is covered by a CRD', () => {
+    const objects = objectsOf(yaml);
+    expectValid(objects);
+    const skipped = Object.keys(defaultCrdValidator().coverage().skipped);
+    expect(skipped.filter((k) => /istio\.io|gateway\.networking\.k8s\.io/.test(k))).toEqual([]);
   });
 
   test('every object names its namespace', () => {

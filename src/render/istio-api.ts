@@ -7,13 +7,13 @@ import { FaultKind } from '../fault';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
+import type { ObjectMeta, Renderer } from './renderer';
 import { BackendPolicyModel } from '../model/backend-policy';
-import { istioServerHosts } from '../model/listener-scope';
 import { GatewayModel } from '../model/gateway';
+import { istioServerHosts } from '../model/listener-scope';
 import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 import { TlsMode } from '../tls';
-import type { ObjectMeta, Renderer } from './renderer';
 
 /**
  * Renders the intent model as Istio's API (networking.istio.io/v1).

@@ -1,7 +1,7 @@
 import { hostCovers, hostsIntersect, isValidHost, scopeAdmits } from './hosts';
 import { httpPolicyProblems } from './http-policy-rules';
-import { durationProblems, HEADER_NAME } from './values';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { durationProblems, HEADER_NAME } from './values';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';

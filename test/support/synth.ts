@@ -1,14 +1,20 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { expectValid } from './crd-validator';
 
 /** A chart in namespace `default` of a fresh test app. */
 export function testChart(namespace = 'default'): Chart {
   return new Chart(Testing.app(), 'test', { namespace });
 }
 
-/** Synthesizes `chart` (running the app's validation first) into plain objects. */
+/**
+ * Synthesizes `chart` (running the app's validation first) into plain objects, and checks every
+ * object against the pinned CRDs (schema, defaults, CEL rules, list uniqueness).
+ */
 export function synthObjects(chart: Chart): any[] {
-  return Testing.synth(chart);
+  const objects = Testing.synth(chart);
+  expectValid(objects);
+  return objects;
 }
 
 /** The one object of `kind` (and `name`, when given); fails when there is not exactly one. */
