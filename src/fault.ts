@@ -40,7 +40,7 @@ export class FaultInjection {
     /** Share of requests affected, from 0 to 100. */
     public readonly percentage: number,
     /** The delay, for a delay fault. */
-    public readonly delay: Duration | undefined,
+    public readonly fixedDelay: Duration | undefined,
     /** The status, for an abort fault. */
     public readonly httpStatus: number | undefined,
   ) {}

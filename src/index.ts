@@ -19,3 +19,8 @@ export * from './traffic-policy';
 export * as istio from './l1/istio';
 export * as istiosecurity from './l1/istio-security';
 export * as gatewayapi from './l1/gateway-api';
+export * from './workload/gateway-workload';
+export * from './workload/workload-props';
+export * from './workload/service-port';
+export * from './workload/autoscaling';
+export * from './workload/resources';

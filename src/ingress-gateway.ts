@@ -13,6 +13,9 @@ import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { gatewayProblems } from './validation/gateway-rules';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
+import { GatewayWorkload } from './workload/gateway-workload';
+import { GatewayServicePort, PortProtocol } from './workload/service-port';
+import { GatewayWorkloadProps } from './workload/workload-props';
 
 /**
  * Props for `IngressGateway`.
@@ -54,6 +57,17 @@ export interface IngressGatewayProps {
    * @default 'istio'
    */
   readonly gatewayClassName?: string;
+
+  /**
+   * Deploy the gateway workload (what Istio's `gateway` Helm chart deploys: ServiceAccount,
+   * Deployment, Service, Role, RoleBinding, HPA and, with more than one replica, a
+   * PodDisruptionBudget) and bind this gateway to it. Its Service exposes every listener's port
+   * unless `ports` is given. With the Gateway API the Gateway points at the workload's Service
+   * (`spec.addresses`, Istio's manual deployment) instead of having Istio deploy one.
+   * @default - bind to an existing workload: by `selector` (Istio API), or the one Istio deploys
+   * for the Gateway (Gateway API)
+   */
+  readonly workload?: GatewayWorkloadProps;
 }
 
 /**
@@ -78,9 +92,12 @@ export class IngressGateway extends Construct implements IGateway {
   public readonly api: ApiFlavor;
   /** The Gateway object (Istio or Gateway API). */
   public readonly apiObject: ApiObject;
+  /** The gateway workload, when this construct deploys it. */
+  public readonly workload?: GatewayWorkload;
 
   private readonly listeners: GatewayListener[];
   private redirectRoute?: ApiObject;
+  private derivedPorts = false;
   private readonly selector: { [key: string]: string };
   private readonly gatewayClassName: string;
 
@@ -90,8 +107,15 @@ export class IngressGateway extends Construct implements IGateway {
     this.gatewayNamespace = resolveNamespace(this, props.namespace);
     this.gatewayName = props.name ?? Names.toDnsLabel(this);
     this.listeners = [...(props.listeners ?? [])];
-    this.selector = props.selector ?? { istio: 'ingressgateway' };
     this.gatewayClassName = props.gatewayClassName ?? 'istio';
+    if (props.workload) {
+      this.workload = new GatewayWorkload(this, 'Workload', {
+        ...props.workload,
+        ports: props.workload.ports ?? this.listeners.filter((l, i, all) => all.findIndex((o) => o.port === l.port) === i).map(servicePort),
+      });
+      this.derivedPorts = props.workload.ports === undefined;
+    }
+    this.selector = props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' };
 
     const model = (): GatewayModel => ({
       constructPath: this.node.path,
@@ -100,6 +124,9 @@ export class IngressGateway extends Construct implements IGateway {
       selector: this.selector,
       gatewayClassName: this.gatewayClassName,
       listeners: this.listeners,
+      addresses: this.api === ApiFlavor.GATEWAY_API && this.workload
+        ? [`${this.workload.workloadName}.${this.workload.workloadNamespace}.svc.cluster.local`]
+        : undefined,
     });
     AppRegistry.of(this).registerGateway(this, model);
     this.apiObject = rendererFor(this.api).gateway(
@@ -116,6 +143,9 @@ export class IngressGateway extends Construct implements IGateway {
   /** Adds a listener. */
   public addListener(listener: GatewayListener): void {
     this.listeners.push(listener);
+    if (this.derivedPorts && !this.listeners.slice(0, -1).some((l) => l.port === listener.port)) {
+      this.workload?.addPort(servicePort(listener));
+    }
     this.addHttpsRedirectRoute();
   }
 
@@ -160,6 +190,11 @@ export class IngressGateway extends Construct implements IGateway {
   public addTcpRoute(id: string, options: TcpRouteOptions): TcpRoute {
     return new TcpRoute(this, id, { ...options, gateway: this });
   }
+}
+
+/** The workload Service port for a listener (one per port). */
+function servicePort(listener: GatewayListener): GatewayServicePort {
+  return { name: listener.name, port: listener.port, protocol: PortProtocol.TCP };
 }
 
 /** A gateway defined elsewhere, known by `<namespace>/<name>`. */

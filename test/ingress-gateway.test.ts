@@ -310,3 +310,29 @@ test('a subset policy declared after the route that uses it is still written bef
   const objects = synthObjects(chart);
   expect(objects.indexOf(only(objects, 'DestinationRule'))).toBeLessThan(objects.indexOf(only(objects, 'VirtualService')));
 });
+
+describe('a deployed gateway workload', () => {
+  test.each([ApiFlavor.ISTIO, ApiFlavor.GATEWAY_API])('the gateway binds to the workload it deploys, whose Service exposes every listener (%s)', (api) => {
+    const chart = testChart('istio-ingress');
+    const gateway = new IngressGateway(chart, 'gw', {
+      api,
+      name: 'public',
+      listeners: [GatewayListener.http({ hosts: ['a.example.com'] }), GatewayListener.https({ hosts: ['a.example.com'], tls: ServerTls.simple('a-cert') })],
+      workload: { name: 'istio-ingressgateway', autoscaling: { minReplicas: 2, maxReplicas: 5 } },
+    });
+    gateway.addListener(GatewayListener.tcp({ port: 31400 }));
+    const objects = synthObjects(chart);
+    const service = only(objects, 'Service', 'istio-ingressgateway');
+    expect(service.spec.type).toBe('LoadBalancer');
+    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([['status-port', 15021], ['http', 80], ['https', 443], ['tcp-31400', 31400]]);
+    expect(only(objects, 'HorizontalPodAutoscaler').spec).toMatchObject({ minReplicas: 2, maxReplicas: 5 });
+    expect(only(objects, 'PodDisruptionBudget').spec.minAvailable).toBe(1);
+    const gw = only(objects, 'Gateway');
+    if (api === ApiFlavor.ISTIO) {
+      expect(gw.spec.selector).toEqual(only(objects, 'Deployment').spec.selector.matchLabels);
+      expect(gw.spec.selector).toEqual({ app: 'istio-ingressgateway', istio: 'ingressgateway' });
+    } else {
+      expect(gw.spec.addresses).toEqual([{ type: 'Hostname', value: 'istio-ingressgateway.istio-ingress.svc.cluster.local' }]);
+    }
+  });
+});

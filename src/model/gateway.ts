@@ -16,6 +16,8 @@ export interface GatewayModel {
   readonly gatewayClassName: string;
   /** Listeners, in the order they were declared. */
   readonly listeners: GatewayListener[];
+  /** Host names of the Service of a workload deployed for the gateway (Gateway API `addresses`). */
+  readonly addresses?: string[];
 }
 
 /**

@@ -56,6 +56,7 @@ function backendRefs(backends: ResolvedBackend[]) {
 function gatewaySpec(gateway: GatewayModel): gw.GatewaySpec {
   return {
     gatewayClassName: gateway.gatewayClassName,
+    addresses: gateway.addresses?.map((value) => ({ type: 'Hostname', value })),
     listeners: gateway.listeners.flatMap(listeners),
     tls: frontendValidation(gateway.listeners),
   };

@@ -148,7 +148,7 @@ function httpRoute(rule: HttpRuleModel): istio.VirtualServiceSpecHttp {
       : undefined,
     fault: rule.fault
       ? rule.fault.kind === FaultKind.DELAY
-        ? { delay: { fixedDelay: formatDuration(rule.fault.delay!), percentage: { value: rule.fault.percentage } } }
+        ? { delay: { fixedDelay: formatDuration(rule.fault.fixedDelay!), percentage: { value: rule.fault.percentage } } }
         : { abort: { httpStatus: rule.fault.httpStatus, percentage: { value: rule.fault.percentage } } }
       : undefined,
     mirrors: rule.mirror
