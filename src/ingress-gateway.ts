@@ -4,7 +4,7 @@ import { ApiFlavor } from './api-flavor';
 import { IGateway } from './gateway-ref';
 import { HttpRoute, HttpRouteOptions } from './http-route';
 import { GatewayListener } from './listener';
-import { GatewayModel } from './model/gateway';
+import { GatewayAddressModel, GatewayModel } from './model/gateway';
 import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { gatewayApiListenerNames } from './render/gateway-api';
@@ -16,6 +16,28 @@ import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps } from './workload/workload-props';
+
+/**
+ * An address a gateway is reached at.
+ */
+export class GatewayAddress {
+  /** An IP address. */
+  public static ip(address: string): GatewayAddress {
+    return new GatewayAddress(address, true);
+  }
+
+  /** A DNS host name. */
+  public static hostname(name: string): GatewayAddress {
+    return new GatewayAddress(name, false);
+  }
+
+  private constructor(
+    /** The address. */
+    public readonly value: string,
+    /** Whether it is an IP address. */
+    public readonly isIp: boolean,
+  ) {}
+}
 
 /**
  * Props for `IngressGateway`.
@@ -57,6 +79,20 @@ export interface IngressGatewayProps {
    * @default 'istio'
    */
   readonly gatewayClassName?: string;
+
+  /**
+   * Labels of the Gateway object. With the Gateway API, Istio copies them onto the workload it
+   * deploys (e.g. `topology.istio.io/network`).
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Addresses of the gateway, for a Gateway API gateway whose workload is elsewhere (a remote
+   * network's east-west gateway, class `istio-remote`).
+   * @default - none, or the Service of the deployed workload
+   */
+  readonly addresses?: GatewayAddress[];
 
   /**
    * Deploy the gateway workload (what Istio's `gateway` Helm chart deploys: ServiceAccount,
@@ -124,20 +160,25 @@ export class IngressGateway extends Construct implements IGateway {
       selector: this.selector,
       gatewayClassName: this.gatewayClassName,
       listeners: this.listeners,
-      addresses: this.api === ApiFlavor.GATEWAY_API && this.workload
-        ? [`${this.workload.workloadName}.${this.workload.workloadNamespace}.svc.cluster.local`]
-        : undefined,
+      addresses: this.addresses(props),
     });
     AppRegistry.of(this).registerGateway(this, model);
     this.apiObject = rendererFor(this.api).gateway(
       this,
       'Resource',
-      { name: this.gatewayName, namespace: this.gatewayNamespace },
+      { name: this.gatewayName, namespace: this.gatewayNamespace, labels: props.labels },
       model,
     );
     this.node.defaultChild = this.apiObject;
     this.node.addValidation({ validate: () => gatewayProblems(model(), this.api) });
     this.addHttpsRedirectRoute();
+  }
+
+  private addresses(props: IngressGatewayProps): GatewayAddressModel[] | undefined {
+    if (this.api !== ApiFlavor.GATEWAY_API) return undefined;
+    if (props.addresses) return props.addresses.map((a) => ({ kind: a.isIp ? 'IPAddress' : 'Hostname', value: a.value }));
+    if (!this.workload) return undefined;
+    return [{ kind: 'Hostname', value: `${this.workload.workloadName}.${this.workload.workloadNamespace}.svc.cluster.local` }];
   }
 
   /** Adds a listener. */

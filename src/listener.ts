@@ -13,6 +13,21 @@ export enum ListenerProtocol {
   TLS = 'TLS',
   /** Opaque TCP. */
   TCP = 'TCP',
+  /** Istio's HTTP-based overlay (ambient mesh east-west); Gateway API only. */
+  HBONE = 'HBONE',
+}
+
+/**
+ * How a TLS listener passes streams through.
+ */
+export enum PassthroughMode {
+  /** Routed by SNI with TLS routes. */
+  SNI = 'SNI',
+  /**
+   * Routed by the SNI of Istio's mTLS (`outbound_.<port>_.<subset>_.<host>`) without any route: the
+   * east-west gateway of a multi-network mesh (AUTO_PASSTHROUGH).
+   */
+  AUTO = 'AUTO',
 }
 
 /**
@@ -84,6 +99,34 @@ export interface TlsPassthroughListenerOptions extends ListenerOptions {
 }
 
 /**
+ * Options for the auto-passthrough listener of an east-west gateway.
+ */
+export interface AutoPassthroughListenerOptions extends ListenerOptions {
+  /**
+   * Port number.
+   * @default 15443
+   */
+  readonly port?: number;
+}
+
+/**
+ * Options for the HBONE listener of an ambient east-west gateway.
+ */
+export interface HboneListenerOptions {
+  /**
+   * Port number.
+   * @default 15008
+   */
+  readonly port?: number;
+
+  /**
+   * The listener name.
+   * @default 'mesh'
+   */
+  readonly name?: string;
+}
+
+/**
  * Options for a TCP listener.
  */
 export interface TcpListenerOptions extends ListenerOptions {
@@ -116,6 +159,29 @@ export class GatewayListener {
     return new GatewayListener(ListenerProtocol.TCP, options.port, options, undefined, false);
   }
 
+  /**
+   * Istio mTLS from other networks passed through to the workloads it is meant for, routed by its SNI
+   * without routes (AUTO_PASSTHROUGH): port 15443, name `tls`, hosts `*.local` by default.
+   */
+  public static autoPassthrough(options: AutoPassthroughListenerOptions = {}): GatewayListener {
+    return new GatewayListener(
+      ListenerProtocol.TLS,
+      options.port ?? 15443,
+      { ...options, hosts: options.hosts ?? ['*.local'], name: options.name ?? 'tls' },
+      undefined,
+      false,
+      PassthroughMode.AUTO,
+    );
+  }
+
+  /**
+   * HBONE terminated with Istio mutual TLS: the ambient east-west gateway (Gateway API only). Port
+   * 15008, name `mesh` by default.
+   */
+  public static hbone(options: HboneListenerOptions = {}): GatewayListener {
+    return new GatewayListener(ListenerProtocol.HBONE, options.port ?? 15008, { name: options.name ?? 'mesh' }, undefined, false);
+  }
+
   /** Host names served. */
   public readonly hosts: string[];
   /** The listener name. */
@@ -133,11 +199,13 @@ export class GatewayListener {
     public readonly tls: ServerTls | undefined,
     /** Whether plain HTTP requests are redirected to HTTPS. */
     public readonly httpsRedirect: boolean,
+    /** How a TLS listener passes streams through. */
+    public readonly passthroughMode: PassthroughMode = PassthroughMode.SNI,
   ) {
     this.hosts = options.hosts ?? ['*'];
     this.routeNamespaces = options.routeNamespaces;
     const base = protocol.toLowerCase();
-    const defaultPort = protocol === ListenerProtocol.HTTP ? 80 : 443;
+    const defaultPort = { HTTP: 80, HTTPS: 443, TLS: 443, TCP: -1, HBONE: 15008 }[protocol];
     this.name = options.name ?? (port === defaultPort ? base : `${base}-${port}`);
   }
 }

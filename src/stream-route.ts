@@ -12,9 +12,29 @@ import { rendererFor } from './render/renderer';
 import { streamRouteProblems } from './validation/stream-route-rules';
 
 /**
+ * Which TLS streams go where: SNI hosts (and optionally the listener port) to backends.
+ */
+export interface TlsRouteRule {
+  /**
+   * The SNI host names routed; each must be served by a TLS passthrough listener. `*` (any SNI) is
+   * accepted by the Istio API only.
+   */
+  readonly hosts: string[];
+
+  /** Where the encrypted stream goes (weighted). */
+  readonly backends: Backend[];
+
+  /**
+   * The listener port, when the gateway passes TLS through on several ports.
+   * @default - every TLS passthrough listener that serves the hosts
+   */
+  readonly port?: number;
+}
+
+/**
  * Options for a TLS passthrough route.
  */
-export interface TlsRouteOptions {
+export interface TlsRouteOptions extends TlsRouteRule {
   /**
    * Name of the VirtualService or TLSRoute.
    * @default - derived from the construct path
@@ -26,18 +46,6 @@ export interface TlsRouteOptions {
    * @default - the chart's namespace, else `default`
    */
   readonly namespace?: string;
-
-  /** The SNI host names routed; each must be served by a TLS passthrough listener. */
-  readonly hosts: string[];
-
-  /** Where the encrypted stream goes (weighted). */
-  readonly backends: Backend[];
-
-  /**
-   * The listener port, when the gateway passes TLS through on several ports.
-   * @default - every TLS passthrough listener that serves the hosts
-   */
-  readonly port?: number;
 }
 
 /**
@@ -79,34 +87,34 @@ interface StreamRouteInput {
   readonly gateway: IGateway;
   readonly name?: string;
   readonly namespace?: string;
-  readonly hosts: string[];
-  readonly port?: number;
-  readonly backends: Backend[];
 }
 
-/** Builds, renders and validates a stream route for `owner`. */
-function streamRoute(owner: Construct, kind: StreamKind, input: StreamRouteInput) {
+/** Builds, renders and validates a stream route for `owner`; returns its rule list to add to. */
+function streamRoute(owner: Construct, kind: StreamKind, input: StreamRouteInput, rules: TlsRouteRule[]) {
   const namespace = resolveNamespace(owner, input.namespace);
   const name = input.name ?? Names.toDnsLabel(owner);
+  const resolve = (rule: TlsRouteRule) => ({ ...rule, backends: rule.backends.map((b) => resolveBackend(b, namespace)) });
   const model = (): StreamRouteModel => ({
     kind,
     constructPath: owner.node.path,
     name,
     namespace,
     gateway: { name: input.gateway.gatewayName, namespace: input.gateway.gatewayNamespace },
-    hosts: input.hosts,
-    port: input.port,
-    backends: input.backends.map((b) => resolveBackend(b, namespace)),
+    rules: rules.map(resolve),
   });
   const apiObject = rendererFor(input.gateway.api).streamRoute(owner, 'Resource', { name, namespace }, kind, model);
   owner.node.defaultChild = apiObject;
-  if (input.gateway.api === ApiFlavor.GATEWAY_API) {
-    new ReferenceGrants(owner, apiObject, kind === 'tls' ? 'TLSRoute' : 'TCPRoute', name, namespace).allow(model().backends);
-  }
+  const grants = input.gateway.api === ApiFlavor.GATEWAY_API
+    ? new ReferenceGrants(owner, apiObject, kind === 'tls' ? 'TLSRoute' : 'TCPRoute', name, namespace)
+    : undefined;
   owner.node.addValidation({
     validate: () => streamRouteProblems(model(), input.gateway.api, AppRegistry.of(owner).gatewayModel(input.gateway)),
   });
-  return { name, namespace, apiObject };
+  const addRule = (rule: TlsRouteRule) => {
+    rules.push(rule);
+    grants?.allow(resolve(rule).backends);
+  };
+  return { name, namespace, apiObject, addRule };
 }
 
 /**
@@ -121,12 +129,24 @@ export class TlsRoute extends Construct {
   /** The VirtualService or TLSRoute. */
   public readonly apiObject: ApiObject;
 
+  private readonly add: (rule: TlsRouteRule) => void;
+
   public constructor(scope: Construct, id: string, props: TlsRouteProps) {
     super(scope, id);
-    const route = streamRoute(this, 'tls', props);
+    const route = streamRoute(this, 'tls', props, []);
     this.routeName = route.name;
     this.routeNamespace = route.namespace;
     this.apiObject = route.apiObject;
+    this.add = route.addRule;
+    this.add({ hosts: props.hosts, backends: props.backends, port: props.port });
+  }
+
+  /**
+   * Adds a rule (another port or set of SNI hosts). A TLSRoute holds one rule, so with the Gateway
+   * API use one TlsRoute per rule.
+   */
+  public addRule(rule: TlsRouteRule): void {
+    this.add(rule);
   }
 }
 
@@ -144,9 +164,10 @@ export class TcpRoute extends Construct {
 
   public constructor(scope: Construct, id: string, props: TcpRouteProps) {
     super(scope, id);
-    const route = streamRoute(this, 'tcp', { ...props, hosts: ['*'] });
+    const route = streamRoute(this, 'tcp', props, []);
     this.routeName = route.name;
     this.routeNamespace = route.namespace;
     this.apiObject = route.apiObject;
+    route.addRule({ hosts: ['*'], backends: props.backends, port: props.port });
   }
 }

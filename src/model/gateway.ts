@@ -16,8 +16,14 @@ export interface GatewayModel {
   readonly gatewayClassName: string;
   /** Listeners, in the order they were declared. */
   readonly listeners: GatewayListener[];
-  /** Host names of the Service of a workload deployed for the gateway (Gateway API `addresses`). */
-  readonly addresses?: string[];
+  /** Addresses of the gateway (Gateway API `addresses`): the Service of a deployed workload, or a remote network's gateway. */
+  readonly addresses?: GatewayAddressModel[];
+}
+
+/** An address of a gateway. */
+export interface GatewayAddressModel {
+  readonly kind: 'IPAddress' | 'Hostname';
+  readonly value: string;
 }
 
 /**

@@ -71,9 +71,15 @@ export interface StreamRouteModel {
   readonly name: string;
   readonly namespace: string;
   readonly gateway: GatewayRef;
+  /** One or more rules (several only with the Istio API). */
+  readonly rules: StreamRuleModel[];
+}
+
+/** Which streams (SNI hosts, port) go to which backends. */
+export interface StreamRuleModel {
   /** SNI hosts (TLS); `*` for TCP. */
   readonly hosts: string[];
-  /** The listener port the route binds to (always set for TCP). */
+  /** The listener port the rule binds to (always set for TCP). */
   readonly port?: number;
   readonly backends: ResolvedBackend[];
 }

@@ -4,7 +4,7 @@ import * as gw from '../../imports/gateway.networking.k8s.io';
 import { ApiFlavor } from '../api-flavor';
 import { formatDuration } from '../duration';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
-import { GatewayListener, ListenerProtocol } from '../listener';
+import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { GatewayModel } from '../model/gateway';
 import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
@@ -42,10 +42,12 @@ export class GatewayApiRenderer implements Renderer {
   }
 }
 
+/** A TLSRoute or TCPRoute has one rule here (validation refuses more with the Gateway API). */
 function streamRouteSpec(route: StreamRouteModel): gw.TlsRouteSpec | gw.TcpRouteSpec {
-  const parentRefs = [{ name: route.gateway.name, namespace: route.gateway.namespace, port: route.port }];
-  const rules = [{ backendRefs: backendRefs(route.backends) }];
-  return route.kind === 'tls' ? { parentRefs, hostnames: route.hosts, rules } : { parentRefs, rules };
+  const rule = route.rules[0];
+  const parentRefs = [{ name: route.gateway.name, namespace: route.gateway.namespace, port: rule.port }];
+  const rules = [{ backendRefs: backendRefs(rule.backends) }];
+  return route.kind === 'tls' ? { parentRefs, hostnames: rule.hosts, rules } : { parentRefs, rules };
 }
 
 function backendRefs(backends: ResolvedBackend[]) {
@@ -56,7 +58,7 @@ function backendRefs(backends: ResolvedBackend[]) {
 function gatewaySpec(gateway: GatewayModel): gw.GatewaySpec {
   return {
     gatewayClassName: gateway.gatewayClassName,
-    addresses: gateway.addresses?.map((value) => ({ type: 'Hostname', value })),
+    addresses: gateway.addresses?.map((a) => ({ type: a.kind, value: a.value })),
     listeners: gateway.listeners.flatMap(listeners),
     tls: frontendValidation(gateway.listeners),
   };
@@ -125,6 +127,7 @@ function allowedRoutes(listener: GatewayListener): gw.GatewaySpecListenersAllowe
 }
 
 function listenerHostnames(listener: GatewayListener): Array<string | undefined> {
+  if (listener.protocol === ListenerProtocol.HBONE || listener.protocol === ListenerProtocol.TCP) return [undefined];
   return listener.hosts.includes('*') ? [undefined] : listener.hosts;
 }
 
@@ -141,7 +144,12 @@ function listenerTls(listener: GatewayListener): gw.GatewaySpecListenersTls | un
         certificateRefs: [{ kind: 'Secret', name: listener.tls!.credentialName }],
       };
     case ListenerProtocol.TLS:
-      return { mode: gw.GatewaySpecListenersTlsMode.PASSTHROUGH };
+      return {
+        mode: gw.GatewaySpecListenersTlsMode.PASSTHROUGH,
+        options: listener.passthroughMode === PassthroughMode.AUTO ? { 'gateway.istio.io/listener-protocol': 'auto-passthrough' } : undefined,
+      };
+    case ListenerProtocol.HBONE:
+      return { mode: gw.GatewaySpecListenersTlsMode.TERMINATE, options: { 'gateway.istio.io/tls-terminate-mode': 'ISTIO_MUTUAL' } };
     default:
       return undefined;
   }

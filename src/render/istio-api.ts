@@ -5,7 +5,7 @@ import { ApiFlavor } from '../api-flavor';
 import { formatDuration } from '../duration';
 import { FaultKind } from '../fault';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
-import { GatewayListener, ListenerProtocol } from '../listener';
+import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
 import type { ObjectMeta, Renderer } from './renderer';
 import { BackendPolicyModel } from '../model/backend-policy';
@@ -71,7 +71,11 @@ function serverTls(listener: GatewayListener): istio.GatewaySpecServersTls | und
     return listener.httpsRedirect ? { httpsRedirect: true } : undefined;
   }
   if (listener.protocol === ListenerProtocol.TLS) {
-    return { mode: istio.GatewaySpecServersTlsMode.PASSTHROUGH };
+    return {
+      mode: listener.passthroughMode === PassthroughMode.AUTO
+        ? istio.GatewaySpecServersTlsMode.AUTO_UNDERSCORE_PASSTHROUGH
+        : istio.GatewaySpecServersTlsMode.PASSTHROUGH,
+    };
   }
   const tls = listener.tls;
   if (!tls) return undefined;
@@ -93,11 +97,15 @@ function virtualServiceSpec(route: HttpRouteModel): istio.VirtualServiceSpec {
 }
 
 function streamVirtualServiceSpec(route: StreamRouteModel): istio.VirtualServiceSpec {
-  const gateway = `${route.gateway.namespace}/${route.gateway.name}`;
-  const destinations = streamDestinations(route.backends);
-  return route.kind === 'tls'
-    ? { hosts: route.hosts, gateways: [gateway], tls: [{ match: [{ sniHosts: route.hosts, port: route.port }], route: destinations }] }
-    : { hosts: ['*'], gateways: [gateway], tcp: [{ match: [{ port: route.port }], route: destinations }] };
+  const gateways = [`${route.gateway.namespace}/${route.gateway.name}`];
+  if (route.kind === 'tcp') {
+    return { hosts: ['*'], gateways, tcp: route.rules.map((r) => ({ match: [{ port: r.port }], route: streamDestinations(r.backends) })) };
+  }
+  return {
+    hosts: [...new Set(route.rules.flatMap((r) => r.hosts))],
+    gateways,
+    tls: route.rules.map((r) => ({ match: [{ port: r.port, sniHosts: r.hosts }], route: streamDestinations(r.backends) })),
+  };
 }
 
 function streamDestinations(backends: ResolvedBackend[]) {

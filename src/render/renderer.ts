@@ -10,6 +10,7 @@ import { HttpRouteModel, StreamKind, StreamRouteModel } from '../model/route';
 export interface ObjectMeta {
   readonly name: string;
   readonly namespace: string;
+  readonly labels?: { [key: string]: string };
 }
 
 /**

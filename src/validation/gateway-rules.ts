@@ -12,6 +12,7 @@ const PORT_FAMILY: Record<ListenerProtocol, string> = {
   [ListenerProtocol.HTTPS]: 'TLS',
   [ListenerProtocol.TLS]: 'TLS',
   [ListenerProtocol.TCP]: 'TCP',
+  [ListenerProtocol.HBONE]: 'HBONE',
 };
 
 /**
@@ -62,6 +63,9 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   const where = `listener ${q(listener.name)}`;
   if (!isDnsLabel(listener.name)) {
     problems.push(`${where}: the name is not a DNS-1123 label; use lower-case letters, digits and '-' (at most 63).`);
+  }
+  if (listener.protocol === ListenerProtocol.HBONE && api === ApiFlavor.ISTIO) {
+    problems.push(`${where}: an HBONE listener (ambient east-west) exists only in the Gateway API; render with ApiFlavor.GATEWAY_API.`);
   }
   if (!isPort(listener.port)) {
     problems.push(`${where}: port ${listener.port} is out of range; use a whole number from 1 to 65535.`);
