@@ -1,6 +1,7 @@
 export * from './api-flavor';
 export * from './backend';
 export * from './backend-policy';
+export * from './east-west-gateway';
 export * from './fault';
 export * from './gateway-ref';
 export * from './http-policies';

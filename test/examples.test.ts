@@ -45,7 +45,7 @@ describe.each(names)('example %s', (name) => {
   });
 
   test('every object names its namespace', () => {
-    for (const o of objectsOf(yaml)) expect(o.metadata.namespace).toMatch(/^(default|istio-ingress)$/);
+    for (const o of objectsOf(yaml)) expect(o.metadata.namespace).toMatch(/^(default|istio-ingress|istio-system)$/);
   });
 });
 

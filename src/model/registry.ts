@@ -22,6 +22,7 @@ export class AppRegistry {
   private readonly policies = new Map<IConstruct, () => BackendPolicyModel>();
   private readonly policiesByHost = new Map<string, IConstruct[]>();
   private readonly subsetUsersByHost = new Map<string, IConstruct[]>();
+  private readonly networkClaimsByGateway = new Map<IConstruct, NetworkClaim>();
 
   public registerGateway(gateway: IConstruct, model: () => GatewayModel): void {
     this.gateways.set(gateway, model);
@@ -45,6 +46,16 @@ export class AppRegistry {
     for (const policy of this.policiesByHost.get(host) ?? []) route.node.addDependency(policy);
   }
 
+  /** Records that an east-west gateway puts `cluster` on `network`. */
+  public registerNetworkClaim(gateway: IConstruct, claim: NetworkClaim): void {
+    this.networkClaimsByGateway.set(gateway, claim);
+  }
+
+  /** Every network claim in the app, by gateway. */
+  public networkClaims(): Map<IConstruct, NetworkClaim> {
+    return this.networkClaimsByGateway;
+  }
+
   /** The model of a gateway defined in this app, or undefined for a gateway defined elsewhere. */
   public gatewayModel(gateway: IConstruct): GatewayModel | undefined {
     return this.gateways.get(gateway)?.();
@@ -62,3 +73,12 @@ export class AppRegistry {
 }
 
 const REGISTRIES = new WeakMap<IConstruct, AppRegistry>();
+
+/** An east-west gateway's statement that a cluster is on a network. */
+export interface NetworkClaim {
+  readonly network: string;
+  /** The cluster, when named. */
+  readonly cluster?: string;
+  /** The construct path, for messages. */
+  readonly path: string;
+}

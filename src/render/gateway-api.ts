@@ -44,10 +44,10 @@ export class GatewayApiRenderer implements Renderer {
 
 /** A TLSRoute or TCPRoute has one rule here (validation refuses more with the Gateway API). */
 function streamRouteSpec(route: StreamRouteModel): gw.TlsRouteSpec | gw.TcpRouteSpec {
-  const rule = route.rules[0];
-  const parentRefs = [{ name: route.gateway.name, namespace: route.gateway.namespace, port: rule.port }];
-  const rules = [{ backendRefs: backendRefs(rule.backends) }];
-  return route.kind === 'tls' ? { parentRefs, hostnames: rule.hosts, rules } : { parentRefs, rules };
+  const only = route.rules[0];
+  const parentRefs = [{ name: route.gateway.name, namespace: route.gateway.namespace, port: only.port }];
+  const rules = [{ backendRefs: backendRefs(only.backends) }];
+  return route.kind === 'tls' ? { parentRefs, hostnames: only.hosts, rules } : { parentRefs, rules };
 }
 
 function backendRefs(backends: ResolvedBackend[]) {
@@ -128,6 +128,8 @@ function allowedRoutes(listener: GatewayListener): gw.GatewaySpecListenersAllowe
 
 function listenerHostnames(listener: GatewayListener): Array<string | undefined> {
   if (listener.protocol === ListenerProtocol.HBONE || listener.protocol === ListenerProtocol.TCP) return [undefined];
+  // Istio's auto-passthrough listener takes any SNI of the mesh; the Gateway API form has no hostname.
+  if (listener.passthroughMode === PassthroughMode.AUTO) return [undefined];
   return listener.hosts.includes('*') ? [undefined] : listener.hosts;
 }
 

@@ -1,13 +1,13 @@
-import { hostCovers, hostsIntersect, isValidHost, scopeAdmits } from './hosts';
+import { hostCovers, isValidHost } from './hosts';
 import { httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { listenersServe } from './served-hosts';
 import { durationProblems, HEADER_NAME } from './values';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
-import { listenerScopes } from '../model/listener-scope';
 import { HttpRouteModel, HttpRuleModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 
@@ -59,11 +59,9 @@ function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel, api: A
   if (listeners.length === 0) {
     return [`gateway ${ref} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`];
   }
-  const served = listeners.flatMap((l) => listenerScopes(l, api));
   const problems: string[] = [];
   for (const host of route.hosts.filter(isValidHost)) {
-    const bindable = served.filter((s) => scopeAdmits(s.namespace, gateway.namespace, route.namespace));
-    if (!bindable.some((s) => hostsIntersect(s.host, host))) {
+    if (!listenersServe(listeners, api, gateway.namespace, route.namespace, host)) {
       const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
       problems.push(
         `route host ${q(host)} is not served by gateway ${ref} for routes in namespace ${q(route.namespace)} ` +

@@ -1,9 +1,9 @@
-import { hostsIntersect, isValidHost, scopeAdmits } from './hosts';
+import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { listenersServe } from './served-hosts';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol, PassthroughMode } from '../listener';
 import { GatewayModel } from '../model/gateway';
-import { listenerScopes } from '../model/listener-scope';
 import { StreamRouteModel, StreamRuleModel } from '../model/route';
 
 /** The rules for a TLS passthrough or TCP route. */
@@ -61,8 +61,7 @@ function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, a
     return [`gateway ${ref} has no ${protocol} listener${at} for this route; add ${factory}${at}.`];
   }
   if (route.kind === 'tcp') return [];
-  const served = listeners.flatMap((l) => listenerScopes(l, api)).filter((s) => scopeAdmits(s.namespace, gateway.namespace, route.namespace));
   return rule.hosts
-    .filter((h) => isValidHost(h) && !served.some((s) => hostsIntersect(s.host, h)))
+    .filter((h) => isValidHost(h) && !listenersServe(listeners, api, gateway.namespace, route.namespace, h))
     .map((h) => `TLS route SNI host ${q(h)} is not served by a TLS passthrough listener of gateway ${ref}; add it to the listener's hosts.`);
 }

@@ -1,0 +1,258 @@
+import { Construct } from 'constructs';
+import { ApiFlavor } from './api-flavor';
+import { Backend } from './backend';
+import { GatewayAddress, IngressGateway } from './ingress-gateway';
+import { GatewayListener } from './listener';
+import { AppRegistry } from './model/registry';
+import { resolveNamespace } from './namespace';
+import { TlsRoute } from './stream-route';
+import { networkProblems, NETWORK_LABEL } from './validation/network-rules';
+import { GatewayWorkload } from './workload/gateway-workload';
+import { GatewayServicePort, PortProtocol } from './workload/service-port';
+import { GatewayWorkloadProps } from './workload/workload-props';
+
+/**
+ * Which data plane the east-west gateway serves.
+ */
+export enum EastWestMode {
+  /** Sidecars: Istio mTLS passed through on 15443 (AUTO_PASSTHROUGH). */
+  SIDECAR = 'sidecar',
+  /** Ambient: HBONE on 15008, terminated with Istio mutual TLS (Gateway API, class `istio-east-west`). */
+  AMBIENT = 'ambient',
+}
+
+/**
+ * Props for `EastWestGateway`.
+ */
+export interface EastWestGatewayProps {
+  /**
+   * The network this cluster is on. It is written everywhere it must agree: the
+   * `topology.istio.io/network` label of the pods, the Service and the Gateway, and
+   * `ISTIO_META_REQUESTED_NETWORK_VIEW`.
+   */
+  readonly network: string;
+
+  /**
+   * The cluster's name, to catch two clusters claiming one network in one app.
+   * @default - unnamed
+   */
+  readonly cluster?: string;
+
+  /**
+   * Which API to render.
+   * @default ApiFlavor.ISTIO
+   */
+  readonly api?: ApiFlavor;
+
+  /**
+   * Sidecar or ambient data plane (ambient needs the Gateway API).
+   * @default EastWestMode.SIDECAR
+   */
+  readonly mode?: EastWestMode;
+
+  /**
+   * Namespace of the gateway and its workload.
+   * @default 'istio-system'
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the workload (Istio API) or of the Gateway (Gateway API).
+   * @default 'istio-eastwestgateway'
+   */
+  readonly name?: string;
+
+  /**
+   * Expose istiod (15012, and the webhook 15017) through this gateway, for remote clusters whose
+   * control plane is here (primary-remote).
+   * @default false
+   */
+  readonly exposeIstiod?: boolean;
+
+  /**
+   * Deploy the gateway workload, as `gen-eastwest-gateway.sh` does (Istio API only: with the Gateway
+   * API Istio deploys it for the Gateway).
+   * @default true
+   */
+  readonly deployWorkload?: boolean;
+
+  /**
+   * Further settings of the deployed workload (service type, replicas, resources...). Its name,
+   * namespace, labels, network and ports come from this construct.
+   * @default - the chart's defaults
+   */
+  readonly workload?: GatewayWorkloadProps;
+}
+
+const ISTIOD_HOST_NAMES = ['istiod.istio-system.svc', 'istiod.istio-system.svc.cluster.local'];
+
+/**
+ * The gateway of a multi-network mesh: it takes Istio mTLS from other networks on 15443 and passes
+ * it to the workloads it is meant for (AUTO_PASSTHROUGH for `*.local`), optionally exposes istiod,
+ * and, in ambient mode, terminates HBONE on 15008. One `network` drives every place the network name
+ * must appear.
+ */
+export class EastWestGateway extends Construct {
+  /** The network. */
+  public readonly network: string;
+  /** The cross-network gateway (the ambient gateway in ambient mode). */
+  public readonly crossNetworkGateway: IngressGateway;
+  /** The Istio API gateway that exposes istiod, when separate from the cross-network one. */
+  public readonly istiodGateway?: IngressGateway;
+  /** The deployed workload (Istio API). */
+  public readonly workload?: GatewayWorkload;
+
+  public constructor(scope: Construct, id: string, props: EastWestGatewayProps) {
+    super(scope, id);
+    const api = props.api ?? ApiFlavor.ISTIO;
+    const mode = props.mode ?? EastWestMode.SIDECAR;
+    const namespace = props.namespace ?? 'istio-system';
+    const name = props.name ?? 'istio-eastwestgateway';
+    const exposeIstiod = (props.exposeIstiod ?? false) && mode === EastWestMode.SIDECAR;
+    this.network = props.network;
+    const networkLabels = { [NETWORK_LABEL]: props.network };
+
+    AppRegistry.of(this).registerNetworkClaim(this, { network: props.network, cluster: props.cluster, path: this.node.path });
+    this.node.addValidation({ validate: () => networkProblems(this, api, mode) });
+
+    if (api === ApiFlavor.ISTIO && (props.deployWorkload ?? true)) {
+      const ports: GatewayServicePort[] = [{ name: 'tls', port: 15443, protocol: PortProtocol.TCP }];
+      if (exposeIstiod) {
+        ports.push({ name: 'tls-istiod', port: 15012, protocol: PortProtocol.TCP }, { name: 'tls-webhook', port: 15017, protocol: PortProtocol.TCP });
+      }
+      this.workload = new GatewayWorkload(this, 'Workload', {
+        ...props.workload,
+        name,
+        namespace,
+        istioLabel: 'eastwestgateway',
+        network: props.network,
+        ports,
+      });
+    }
+    // As Istio's samples select it (the deployed pods carry this label too).
+    const selector = { istio: 'eastwestgateway' };
+
+    if (mode === EastWestMode.AMBIENT) {
+      this.crossNetworkGateway = new IngressGateway(this, 'Gateway', {
+        api,
+        name,
+        namespace,
+        gatewayClassName: 'istio-east-west',
+        labels: networkLabels,
+        listeners: [GatewayListener.hbone()],
+      });
+      return;
+    }
+
+    if (api === ApiFlavor.ISTIO) {
+      // Istio's samples: `cross-network-gateway` (expose-services.yaml) and `istiod-gateway` with
+      // `istiod-vs` (expose-istiod.yaml).
+      this.crossNetworkGateway = new IngressGateway(this, 'CrossNetwork', {
+        api,
+        name: 'cross-network-gateway',
+        namespace,
+        selector,
+        listeners: [GatewayListener.autoPassthrough()],
+      });
+      if (exposeIstiod) {
+        this.istiodGateway = new IngressGateway(this, 'Istiod', {
+          api,
+          name: 'istiod-gateway',
+          namespace,
+          selector,
+          listeners: [
+            GatewayListener.tlsPassthrough({ name: 'tls-istiod', port: 15012, hosts: ['*'] }),
+            GatewayListener.tlsPassthrough({ name: 'tls-istiodwebhook', port: 15017, hosts: ['*'] }),
+          ],
+        });
+        const route = new TlsRoute(this.istiodGateway, 'IstiodRoute', {
+          gateway: this.istiodGateway,
+          name: 'istiod-vs',
+          namespace,
+          port: 15012,
+          hosts: ['*'],
+          backends: [Backend.service('istiod', { namespace: 'istio-system', port: 15012 })],
+        });
+        route.addRule({ port: 15017, hosts: ['*'], backends: [Backend.service('istiod', { namespace: 'istio-system', port: 443 })] });
+      }
+      return;
+    }
+
+    // Gateway API: one Gateway carrying the network label, Istio deploys its workload.
+    const listeners = [GatewayListener.autoPassthrough({ name: 'cross-network' })];
+    if (exposeIstiod) {
+      listeners.push(
+        GatewayListener.tlsPassthrough({ name: 'tls-istiod', port: 15012 }),
+        GatewayListener.tlsPassthrough({ name: 'tls-webhook', port: 15017 }),
+      );
+    }
+    this.crossNetworkGateway = new IngressGateway(this, 'Gateway', { api, name, namespace, labels: networkLabels, listeners });
+    if (exposeIstiod) {
+      this.crossNetworkGateway.addTlsRoute('IstiodApi', {
+        name: 'istiod-api',
+        namespace,
+        port: 15012,
+        hosts: ISTIOD_HOST_NAMES,
+        backends: [Backend.service('istiod', { namespace: 'istio-system', port: 15012 })],
+      });
+      this.crossNetworkGateway.addTlsRoute('IstiodWebhook', {
+        name: 'istiod-webhook',
+        namespace,
+        port: 15017,
+        hosts: ISTIOD_HOST_NAMES,
+        backends: [Backend.service('istiod', { namespace: 'istio-system', port: 443 })],
+      });
+    }
+  }
+}
+
+/**
+ * Props for `RemoteNetworkGateway`.
+ */
+export interface RemoteNetworkGatewayProps {
+  /** The remote network. */
+  readonly network: string;
+
+  /** Where the remote network's east-west gateway is reached. */
+  readonly address: GatewayAddress;
+
+  /**
+   * Its cross-network port.
+   * @default 15443
+   */
+  readonly port?: number;
+
+  /**
+   * Name of the Gateway.
+   * @default - `<network>-eastwestgateway`
+   */
+  readonly name?: string;
+
+  /**
+   * Namespace of the Gateway.
+   * @default 'istio-system'
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Another network's east-west gateway, made known to this cluster (Gateway API class
+ * `istio-remote`), so traffic to that network's workloads goes through it.
+ */
+export class RemoteNetworkGateway extends Construct {
+  /** The Gateway. */
+  public readonly gateway: IngressGateway;
+
+  public constructor(scope: Construct, id: string, props: RemoteNetworkGatewayProps) {
+    super(scope, id);
+    this.gateway = new IngressGateway(this, 'Gateway', {
+      api: ApiFlavor.GATEWAY_API,
+      name: props.name ?? `${props.network}-eastwestgateway`,
+      namespace: resolveNamespace(this, props.namespace ?? 'istio-system'),
+      gatewayClassName: 'istio-remote',
+      labels: { [NETWORK_LABEL]: props.network },
+      addresses: [props.address],
+      listeners: [GatewayListener.autoPassthrough({ name: 'cross-network', port: props.port ?? 15443 })],
+    });
+  }
+}
