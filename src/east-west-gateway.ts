@@ -138,6 +138,7 @@ export class EastWestGateway extends Construct {
         name,
         namespace,
         gatewayClassName: 'istio-east-west',
+        cluster: props.cluster,
         labels: networkLabels,
         listeners: [GatewayListener.hbone()],
       });
@@ -151,6 +152,7 @@ export class EastWestGateway extends Construct {
         api,
         name: 'cross-network-gateway',
         namespace,
+        cluster: props.cluster,
         selector,
         listeners: [GatewayListener.autoPassthrough()],
       });
@@ -159,6 +161,7 @@ export class EastWestGateway extends Construct {
           api,
           name: 'istiod-gateway',
           namespace,
+          cluster: props.cluster,
           selector,
           listeners: [
             GatewayListener.tlsPassthrough({ name: 'tls-istiod', port: 15012, hosts: ['*'] }),
@@ -186,7 +189,7 @@ export class EastWestGateway extends Construct {
         GatewayListener.tlsPassthrough({ name: 'tls-webhook', port: 15017 }),
       );
     }
-    this.crossNetworkGateway = new IngressGateway(this, 'Gateway', { api, name, namespace, labels: networkLabels, listeners });
+    this.crossNetworkGateway = new IngressGateway(this, 'Gateway', { api, name, namespace, cluster: props.cluster, labels: networkLabels, listeners });
     if (exposeIstiod) {
       this.crossNetworkGateway.addTlsRoute('IstiodApi', {
         name: 'istiod-api',

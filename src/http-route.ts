@@ -159,6 +159,7 @@ export class HttpRoute extends Construct {
       this.grants = new ReferenceGrants(this, this.apiObject, 'HTTPRoute', this.routeName, this.routeNamespace);
     }
     for (const rule of props.rules ?? []) this.addRule(rule);
+    AppRegistry.of(this).registerHttpRoute(this.gateway, this, () => this.hosts);
 
     this.node.addValidation({
       validate: () => {
@@ -167,6 +168,7 @@ export class HttpRoute extends Construct {
           api: this.gateway.api,
           gateway: registry.gatewayModel(this.gateway),
           policiesByHost: registry.backendPoliciesByHost(),
+          scope: this,
         });
       },
     });

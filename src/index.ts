@@ -16,6 +16,7 @@ export * from './route-namespaces';
 export * from './stream-route';
 export * from './tls';
 export * from './traffic-policy';
+export * from './validation/suppressions';
 
 export * as istio from './l1/istio';
 export * as istiosecurity from './l1/istio-security';

@@ -11,8 +11,11 @@ import { gatewayApiListenerNames } from './render/gateway-api';
 import { rendererFor } from './render/renderer';
 import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
+import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
 import { gatewayProblems } from './validation/gateway-rules';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
+import { suppressible } from './validation/suppressible';
+import { SuppressibleRule } from './validation/suppressions';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps } from './workload/workload-props';
@@ -79,6 +82,13 @@ export interface IngressGatewayProps {
    * @default 'istio'
    */
   readonly gatewayClassName?: string;
+
+  /**
+   * The cluster this gateway is applied to, when one app synthesizes several clusters: gateways of
+   * different clusters never conflict.
+   * @default - the app is one cluster
+   */
+  readonly cluster?: string;
 
   /**
    * Labels of the Gateway object. With the Gateway API, Istio copies them onto the workload it
@@ -160,6 +170,7 @@ export class IngressGateway extends Construct implements IGateway {
       selector: this.selector,
       gatewayClassName: this.gatewayClassName,
       listeners: this.listeners,
+      cluster: props.cluster,
       addresses: this.addresses(props),
     });
     AppRegistry.of(this).registerGateway(this, model);
@@ -170,8 +181,26 @@ export class IngressGateway extends Construct implements IGateway {
       model,
     );
     this.node.defaultChild = this.apiObject;
-    this.node.addValidation({ validate: () => gatewayProblems(model(), this.api) });
+    if (this.api === ApiFlavor.ISTIO) markIstioGateway(this);
+    this.node.addValidation({
+      validate: () => [...gatewayProblems(model(), this.api), ...crossGatewayProblems(this, model(), this.api), ...this.servicePortProblems()],
+    });
     this.addHttpsRedirectRoute();
+  }
+
+  /** IST0162: every listener's port must be exposed by the deployed workload's Service. */
+  private servicePortProblems(): string[] {
+    if (!this.workload) return [];
+    const exposed = new Set(this.workload.servicePorts.map((p) => p.port));
+    return this.listeners
+      .filter((l) => !exposed.has(l.port))
+      .flatMap((l) =>
+        suppressible(
+          this,
+          SuppressibleRule.SERVICE_PORT_MISSING,
+          `listener ${q(l.name)} listens on port ${l.port}, which the workload Service ${this.workload!.workloadName} does not expose; add it to workload.ports, or leave ports unset to derive them from the listeners`,
+        ),
+      );
   }
 
   private addresses(props: IngressGatewayProps): GatewayAddressModel[] | undefined {

@@ -72,7 +72,7 @@ describe('bad input to gateways and routes', () => {
       rules: [{ action: HttpRouteAction.forward([Backend.service('b', { port: 80 })]) }],
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/gw/route] route host "b.example.com" is not served by gateway default/public for routes in namespace "default" (its HTTP/HTTPS listeners serve "a.example.com"); add the host to a listener, or remove it from the route.',
+      '[test/gw/route] route host "b.example.com" is not served by gateway default/public for routes in namespace "default" (its HTTP/HTTPS listeners serve "a.example.com"); add the host to a listener, or remove it from the route (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
     ]);
   });
 

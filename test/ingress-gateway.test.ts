@@ -212,7 +212,7 @@ describe('HTTP route features', () => {
       { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-team', value: 'api' }] } },
       { type: 'RequestMirror', requestMirror: { backendRef: { name: 'api-shadow', namespace: 'default', port: 8000 }, percent: 5 } },
     ]);
-    expect(rule.timeouts).toEqual({ request: '2500ms' });
+    expect(rule.timeouts).toEqual({ request: '2s500ms' });
     const redirect = only(
       route(ApiFlavor.GATEWAY_API, { action: HttpRouteAction.redirect({ scheme: 'https', host: 'www.example.com', statusCode: 302 }) }),
       'HTTPRoute',
@@ -271,7 +271,7 @@ describe('tenancy and cross-namespace backends', () => {
     });
     gateway.addHttpRoute('r', { name: 'a', namespace: 'team-a', hosts: ['a.example.com'], rules: [{ action: HttpRouteAction.forward([svc('a')]) }] });
     expect(validationErrors(chart)).toEqual([
-      '[test/gw/r] route host "a.example.com" is not served by gateway istio-ingress/shared for routes in namespace "team-a" (its HTTP/HTTPS listeners serve "*.example.com"); add the host to a listener, or remove it from the route.',
+      '[test/gw/r] route host "a.example.com" is not served by gateway istio-ingress/shared for routes in namespace "team-a" (its HTTP/HTTPS listeners serve "*.example.com"); add the host to a listener, or remove it from the route (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
     ]);
   });
 

@@ -14,6 +14,8 @@ export interface GatewayModel {
   readonly selector: { [key: string]: string };
   /** Gateway class (Gateway API). */
   readonly gatewayClassName: string;
+  /** The cluster the gateway is applied to, when the app names clusters. */
+  readonly cluster?: string;
   /** Listeners, in the order they were declared. */
   readonly listeners: GatewayListener[];
   /** Addresses of the gateway (Gateway API `addresses`): the Service of a deployed workload, or a remote network's gateway. */

@@ -22,10 +22,30 @@ export class AppRegistry {
   private readonly policies = new Map<IConstruct, () => BackendPolicyModel>();
   private readonly policiesByHost = new Map<string, IConstruct[]>();
   private readonly subsetUsersByHost = new Map<string, IConstruct[]>();
+  /** backendPoliciesByHost(), built once per set of policies (a route's validation reads it). */
+  private policyIndex?: Map<string, BackendPolicyModel[]>;
   private readonly networkClaimsByGateway = new Map<IConstruct, NetworkClaim>();
+  private readonly routesByGateway = new Map<IConstruct, Map<IConstruct, () => string[]>>();
 
   public registerGateway(gateway: IConstruct, model: () => GatewayModel): void {
     this.gateways.set(gateway, model);
+  }
+
+  /** Every gateway defined in this app, with its model. */
+  public allGateways(): Array<{ readonly gateway: IConstruct; readonly model: GatewayModel }> {
+    return [...this.gateways].map(([gateway, model]) => ({ gateway, model: model() }));
+  }
+
+  /** Records that an HTTP route binds to `gateway` for `hosts`. */
+  public registerHttpRoute(gateway: IConstruct, route: IConstruct, hosts: () => string[]): void {
+    const routes = this.routesByGateway.get(gateway) ?? new Map<IConstruct, () => string[]>();
+    routes.set(route, hosts);
+    this.routesByGateway.set(gateway, routes);
+  }
+
+  /** The HTTP routes bound to `gateway`, with their hosts. */
+  public httpRoutesOf(gateway: IConstruct): Array<{ readonly route: IConstruct; readonly hosts: string[] }> {
+    return [...(this.routesByGateway.get(gateway) ?? [])].map(([route, hosts]) => ({ route, hosts: hosts() }));
   }
 
   /**
@@ -34,6 +54,7 @@ export class AppRegistry {
    */
   public registerBackendPolicy(policy: IConstruct, host: string, model: () => BackendPolicyModel): void {
     this.policies.set(policy, model);
+    this.policyIndex = undefined;
     this.policiesByHost.set(host, [...(this.policiesByHost.get(host) ?? []), policy]);
     for (const user of this.subsetUsersByHost.get(host) ?? []) user.node.addDependency(policy);
   }
@@ -61,13 +82,19 @@ export class AppRegistry {
     return this.gateways.get(gateway)?.();
   }
 
-  /** Every backend policy in the app, indexed by Service host. */
+  /**
+   * Every backend policy in the app, indexed by Service host. Built once and kept until another
+   * policy registers: a policy's model is fixed when it is created but for its subsets, which it
+   * holds by reference (`addSubset()` shows through).
+   */
   public backendPoliciesByHost(): Map<string, BackendPolicyModel[]> {
+    if (this.policyIndex) return this.policyIndex;
     const index = new Map<string, BackendPolicyModel[]>();
     for (const model of this.policies.values()) {
       const policy = model();
       index.set(policy.host, [...(index.get(policy.host) ?? []), policy]);
     }
+    this.policyIndex = index;
     return index;
   }
 }

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from '../../imports/gateway.networking.k8s.io';
 import { ApiFlavor } from '../api-flavor';
-import { formatDuration } from '../duration';
+import { formatGatewayApiDuration } from '../duration';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
@@ -173,7 +173,7 @@ function rule(r: HttpRuleModel): gw.HttpRouteSpecRules {
     matches: r.matches.length > 0 ? r.matches.map(match) : undefined,
     backendRefs: action.kind === HttpRouteActionKind.FORWARD ? backendRefs(r.backends) : undefined,
     filters: filters(r),
-    timeouts: r.timeout ? { request: formatDuration(r.timeout) } : undefined,
+    timeouts: r.timeout ? { request: formatGatewayApiDuration(r.timeout) } : undefined,
   };
 }
 

@@ -32,13 +32,15 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
     problems.push(`gateway ${ref} has no listener; add one with GatewayListener.http(), .https(), .tlsPassthrough() or .tcp().`);
   }
 
-  const byName = new Map<string, GatewayListener>();
+  const byName = new Map<string, number>();
   gateway.listeners.forEach((listener, index) => {
     problems.push(...listenerProblems(listener, api));
-    if (byName.has(listener.name)) {
-      problems.push(`listeners #${index} and another are both named ${q(listener.name)}; give each listener of a gateway its own name.`);
+    const first = byName.get(listener.name);
+    if (first !== undefined) {
+      problems.push(`listeners #${first} and #${index} are both named ${q(listener.name)}; give each listener of a gateway its own name.`);
+    } else {
+      byName.set(listener.name, index);
     }
-    byName.set(listener.name, listener);
   });
 
   for (let i = 0; i < gateway.listeners.length; i++) {

@@ -55,3 +55,14 @@ export function hostCovers(pattern: string, host: string): boolean {
 export function hostsIntersect(a: string, b: string): boolean {
   return hostCovers(a, b) || hostCovers(b, a);
 }
+
+/**
+ * Every pattern that covers `host` in the sense of `hostCovers()`: `*`, the host itself, and `*X`
+ * for each suffix X of the host that starts at a dot after its first character. For looking a
+ * host up in a map keyed by pattern instead of scanning it.
+ */
+export function patternsCovering(host: string): string[] {
+  const patterns = new Set(['*', host]);
+  for (let i = host.indexOf('.', 1); i >= 0; i = host.indexOf('.', i + 1)) patterns.add(`*${host.slice(i)}`);
+  return [...patterns];
+}

@@ -1,7 +1,10 @@
-import { hostCovers, isValidHost } from './hosts';
+import { IConstruct } from 'constructs';
+import { isValidHost, patternsCovering } from './hosts';
 import { httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
+import { suppressible } from './suppressible';
+import { SuppressibleRule } from './suppressions';
 import { durationProblems, HEADER_NAME } from './values';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol } from '../listener';
@@ -21,6 +24,8 @@ export interface RouteContext {
   readonly gateway?: GatewayModel;
   /** Backend policies (DestinationRules) in this app, by Service host. */
   readonly policiesByHost: Map<string, BackendPolicyModel[]>;
+  /** The route construct, for suppressions. */
+  readonly scope: IConstruct;
 }
 
 /** The rules for one HTTP route; one message per problem, each naming the value and the fix. */
@@ -42,7 +47,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       );
     }
   }
-  if (context.gateway) problems.push(...servedHostProblems(route, context.gateway, context.api));
+  if (context.gateway) problems.push(...servedHostProblems(route, context.gateway, context));
   if (route.rules.length === 0) {
     problems.push('route has no rules; add one with addRule() or the rules option.');
   }
@@ -51,7 +56,8 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
 }
 
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
-function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel, api: ApiFlavor): string[] {
+function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel, context: RouteContext): string[] {
+  const api = context.api;
   const listeners = gateway.listeners.filter(
     (l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS,
   );
@@ -64,8 +70,12 @@ function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel, api: A
     if (!listenersServe(listeners, api, gateway.namespace, route.namespace, host)) {
       const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
       problems.push(
-        `route host ${q(host)} is not served by gateway ${ref} for routes in namespace ${q(route.namespace)} ` +
-          `(its HTTP/HTTPS listeners serve ${listed}); add the host to a listener, or remove it from the route.`,
+        ...suppressible(
+          context.scope,
+          SuppressibleRule.ROUTE_HOST_NOT_SERVED,
+          `route host ${q(host)} is not served by gateway ${ref} for routes in namespace ${q(route.namespace)} ` +
+            `(its HTTP/HTTPS listeners serve ${listed}); add the host to a listener, or remove it from the route.`,
+        ),
       );
     }
   }
@@ -176,7 +186,8 @@ function subsetProblems(where: string, name: string, host: string, subset: strin
         'route to a Service per version (e.g. one selecting version=v1), or render with ApiFlavor.ISTIO.',
     ];
   }
-  const policies = [...context.policiesByHost.entries()].filter(([h]) => hostCovers(h, host)).flatMap(([, p]) => p);
+  // The policies whose host covers the backend's (hostCovers), looked up by pattern.
+  const policies = patternsCovering(host).flatMap((pattern) => context.policiesByHost.get(pattern) ?? []);
   if (!policies.some((p) => p.subsets.some((s) => s.name === subset))) {
     return [
       `${where}: ${name} names subset ${q(subset)}, but no BackendPolicy (DestinationRule) in this app defines it for ${q(host)}; ` +

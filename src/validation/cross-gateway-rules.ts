@@ -1,0 +1,105 @@
+import { IConstruct } from 'constructs';
+import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
+import { q } from './names';
+import { suppressible } from './suppressible';
+import { SuppressibleRule } from './suppressions';
+import { ApiFlavor } from '../api-flavor';
+import { ListenerProtocol } from '../listener';
+import { GatewayModel } from '../model/gateway';
+import { AppRegistry } from '../model/registry';
+
+function sameSelector(a: GatewayModel, b: GatewayModel): boolean {
+  const ka = Object.keys(a.selector).sort();
+  const kb = Object.keys(b.selector).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.selector[k] === b.selector[k]);
+}
+
+/**
+ * The rules across gateways of one app (and across its charts) for an Istio API gateway: other
+ * Gateways on the same workload (selector) must not serve the same port and host (IST0145), should
+ * not share a credential (SHARED_CREDENTIAL), and routes bound to this gateway should not share a
+ * host (MERGED_ROUTES).
+ */
+export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api: ApiFlavor): string[] {
+  if (api !== ApiFlavor.ISTIO) return [];
+  const registry = AppRegistry.of(gateway);
+  const problems: string[] = [];
+  for (const { gateway: other, model } of registry.allGateways()) {
+    if (other === gateway || !sameSelector(own, model) || !isIstio(other) || own.cluster !== model.cluster) continue;
+    const ref = `${model.namespace}/${model.name}`;
+    for (const a of own.listeners) {
+      for (const b of model.listeners.filter((l) => l.port === a.port)) {
+        const host = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
+        if (host !== undefined) {
+          problems.push(
+            `listener ${q(a.name)} serves port ${a.port} for host ${q(host)} on the same workload (${selectorText(own)}) as gateway ${ref}; ` +
+              'Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
+          );
+        }
+      }
+      const shared = a.protocol === ListenerProtocol.HTTPS && a.tls
+        ? model.listeners.find((b) => b.tls && b.tls.credentialName === a.tls!.credentialName)
+        : undefined;
+      if (shared) {
+        problems.push(
+          ...suppressible(
+            gateway,
+            SuppressibleRule.SHARED_CREDENTIAL,
+            `listener ${q(a.name)} uses credential ${q(a.tls!.credentialName)}, which gateway ${ref} on the same workload uses too; ` +
+              'define the hosts that share a certificate in one gateway',
+          ),
+        );
+      }
+    }
+  }
+  problems.push(...mergedRouteProblems(gateway, registry));
+  return problems;
+}
+
+/**
+ * Routes of one gateway whose hosts intersect. Indexed by host pattern, so that thousands of routes
+ * with their own hosts cost one lookup per host; only wildcard hosts are compared with every host.
+ */
+function mergedRouteProblems(gateway: IConstruct, registry: AppRegistry): string[] {
+  const owners = new Map<string, IConstruct>();
+  const reported = new Set<string>();
+  const problems: string[] = [];
+  for (const { route, hosts } of registry.httpRoutesOf(gateway)) {
+    for (const host of new Set(hosts)) {
+      const overlapping = host.startsWith('*')
+        ? [...owners.keys()].filter((known) => hostsIntersect(known, host))
+        : patternsCovering(host).filter((pattern) => owners.has(pattern));
+      for (const known of overlapping) {
+        const other = owners.get(known)!;
+        const pair = `${other.node.path} ${route.node.path}`;
+        if (other === route || reported.has(pair)) continue;
+        reported.add(pair);
+        problems.push(
+          ...suppressible(
+            gateway,
+            SuppressibleRule.MERGED_ROUTES,
+            `routes ${other.node.path} and ${route.node.path} both serve host ${q(host)} on this gateway; ` +
+              'Istio merges them in creation order, so which rule matches first is undefined: put their rules in one route',
+          ),
+        );
+      }
+      if (!owners.has(host)) owners.set(host, route);
+    }
+  }
+  return problems;
+}
+
+const ISTIO_GATEWAYS = new WeakSet<IConstruct>();
+
+/** Marks `gateway` as rendered with the Istio API (the registry holds both kinds). */
+export function markIstioGateway(gateway: IConstruct): void {
+  ISTIO_GATEWAYS.add(gateway);
+}
+
+function isIstio(gateway: IConstruct): boolean {
+  return ISTIO_GATEWAYS.has(gateway);
+}
+
+function selectorText(model: GatewayModel): string {
+  return Object.entries(model.selector).map(([k, v]) => `${k}=${v}`).join(',');
+}
