@@ -71,3 +71,10 @@ describe('suppressing a rule Istio only warns about', () => {
     expect(() => app.synthYaml()).not.toThrow();
   });
 });
+
+test('the README lists every catalogued rule with its message', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderReadme } = require('../scripts/rules-doc');
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  expect(renderReadme(readme)).toBe(readme);
+});
