@@ -5,12 +5,14 @@ import { Backend } from './backend';
 import { FaultInjection } from './fault';
 import { IGateway } from './gateway-ref';
 import { CorsPolicy, HeaderEdits, HttpRewrite, MirrorPolicy } from './http-policies';
+import { ListenerProtocol } from './listener';
 import { HttpRouteMatch } from './match';
 import { AppRegistry } from './model/registry';
 import { resolveBackend } from './model/resolve-backend';
 import { ResolvedBackend, HttpRouteModel, HttpRuleModel } from './model/route';
 import { orderRules } from './model/rule-order';
 import { resolveNamespace } from './namespace';
+import { gatewayApiListenerNames } from './render/gateway-api';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { RetryPolicy } from './retry';
@@ -142,6 +144,8 @@ export class HttpRoute extends Construct {
   private readonly hosts: string[];
   private readonly rules: HttpRouteRule[] = [];
   private readonly grants?: ReferenceGrants;
+  /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
+  private cachedModel?: HttpRouteModel;
 
   public constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id);
@@ -177,6 +181,7 @@ export class HttpRoute extends Construct {
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
     this.rules.push(rule);
+    this.cachedModel = undefined;
     const backends = this.resolveBackends(rule);
     for (const backend of backends) {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
@@ -193,20 +198,37 @@ export class HttpRoute extends Construct {
     return resolveBackend(backend, this.routeNamespace);
   }
 
+  /**
+   * With the Gateway API, a gateway that redirects plain HTTP to HTTPS does so with its own route on
+   * the redirecting listeners; this route then binds to the other HTTP(S) listeners only, or its
+   * more specific matches would win over the redirect and serve plain HTTP.
+   */
+  private listenerNames(): string[] | undefined {
+    if (this.gateway.api !== ApiFlavor.GATEWAY_API) return undefined;
+    const gateway = AppRegistry.of(this).gatewayModel(this.gateway);
+    if (!gateway || !gateway.listeners.some((l) => l.httpsRedirect)) return undefined;
+    return gateway.listeners
+      .filter((l) => (l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS) && !l.httpsRedirect)
+      .flatMap(gatewayApiListenerNames);
+  }
+
   private model(): HttpRouteModel {
+    if (this.cachedModel) return this.cachedModel;
     const rules: HttpRuleModel[] = this.rules.map((rule) => ({
       ...rule,
       matches: rule.matches ?? [],
       backends: rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends.map((b) => this.resolve(b)) : [],
       mirror: rule.mirror ? { backend: this.resolve(rule.mirror.backend), percentage: rule.mirror.percentage ?? 100 } : undefined,
     }));
-    return {
+    this.cachedModel = {
       constructPath: this.node.path,
       name: this.routeName,
       namespace: this.routeNamespace,
       gateway: { name: this.gateway.gatewayName, namespace: this.gateway.gatewayNamespace },
       hosts: this.hosts,
+      listenerNames: this.listenerNames(),
       rules: orderRules(rules),
     };
+    return this.cachedModel;
   }
 }

@@ -113,6 +113,14 @@ describe('listeners with the Gateway API', () => {
     expect(redirect.spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
   });
 
+  test('with a redirecting HTTP listener, application routes bind to the HTTPS listeners only', () => {
+    const httpbin = only(objects, 'HTTPRoute', 'httpbin');
+    expect(httpbin.spec.parentRefs).toEqual([
+      { name: 'secure', namespace: 'default', sectionName: 'https' },
+      { name: 'secure', namespace: 'default', sectionName: 'https-mtls' },
+    ]);
+  });
+
   test('TLSRoute and TCPRoute carry the SNI host and the port', () => {
     const tls = only(objects, 'TLSRoute', 'nginx');
     expect(tls.spec).toEqual({
