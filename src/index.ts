@@ -26,3 +26,4 @@ export * from './workload/workload-props';
 export * from './workload/service-port';
 export * from './workload/autoscaling';
 export * from './workload/resources';
+export * from './egress-route';

@@ -1,0 +1,14 @@
+// See scenarios/egress.ts: the tls-passthrough scenario rendered with ApiFlavor.ISTIO.
+import { App } from 'cdk8s';
+import { ApiFlavor } from '../../src';
+import { egress } from '../scenarios/egress';
+
+export function build(app: App): void {
+  egress(app, ApiFlavor.ISTIO, 'tls-passthrough');
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  app.synth();
+}

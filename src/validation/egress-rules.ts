@@ -1,0 +1,240 @@
+import { IConstruct } from 'constructs';
+import { isValidHost } from './hosts';
+import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { ApiFlavor } from '../api-flavor';
+import { EgressRouteModel, isWildcard } from '../model/egress';
+
+const MODE_NAME = { HTTP: 'EgressMode.HTTP', TLS_PASSTHROUGH: 'EgressMode.TLS_PASSTHROUGH', TLS_ORIGINATION: 'EgressMode.TLS_ORIGINATION' };
+
+/** Istio accepts at most this many service accounts in one AuthorizationPolicy source. */
+const MAX_SERVICE_ACCOUNTS = 16;
+
+/** Whether `host` is a concrete DNS name (no wildcard). */
+function isConcreteHost(host: string): boolean {
+  return !host.includes('*') && isValidHost(host);
+}
+
+/**
+ * The rules for one egress route; one message per problem, each naming the value and the fix.
+ *
+ * Some rules hold by construction and need no message: every client port gets both legs and a
+ * gateway port (the renderers derive every port from one list), a concrete host is resolved by DNS,
+ * and every client namespace gets the DestinationRule that defines the route's subset.
+ */
+export function egressProblems(route: EgressRouteModel, scope?: IConstruct): string[] {
+  return [
+    ...nameProblems(route),
+    ...hostProblems(route),
+    ...portProblems(route),
+    ...originationProblems(route),
+    ...gatewayProblems(route),
+    ...lockDownProblems(route),
+    ...(scope ? sharedHostProblems(route, scope) : []),
+  ];
+}
+
+function nameProblems(route: EgressRouteModel): string[] {
+  const problems: string[] = [];
+  const name = route.names.serviceEntry;
+  if (!isDnsLabel(name)) {
+    problems.push(`name ${q(name)} is not a DNS-1123 label; use lower-case letters, digits and '-' (the objects are named after it).`);
+  } else if (route.api === ApiFlavor.GATEWAY_API && route.gateway.serviceName.length > 63) {
+    problems.push(
+      `name ${q(name)} is too long for the Gateway API: the Service Istio deploys for the gateway, ${q(route.gateway.serviceName)}, ` +
+        'would be longer than 63 characters; use a name of at most 42.',
+    );
+  }
+  if (!isDnsLabel(route.namespace)) problems.push(`namespace ${q(route.namespace)} is not a DNS-1123 label.`);
+  if (route.clientNamespaces.length === 0) {
+    problems.push('clientNamespaces is empty; name at least one namespace whose workloads send through this route.');
+  }
+  route.clientNamespaces.forEach((namespace, index) => {
+    if (!isDnsLabel(namespace)) problems.push(`client namespace ${q(namespace)} is not a DNS-1123 label.`);
+    else if (route.clientNamespaces.indexOf(namespace) !== index) problems.push(`client namespace ${q(namespace)} is listed twice; list each namespace once.`);
+  });
+  return problems;
+}
+
+function hostProblems(route: EgressRouteModel): string[] {
+  const { host, wildcardTarget } = route;
+  if (host === '*' || !isValidHost(host)) {
+    return [`host ${q(host)} is not a DNS name; use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.`];
+  }
+  if (isWildcard(host)) {
+    if (wildcardTarget === undefined) {
+      return [
+        `host ${q(host)} is a wildcard, which cannot be resolved, and with resolution NONE the egress gateway would send the traffic to itself; ` +
+          `set wildcardTarget to a concrete host that serves every name under it, e.g. ${q(`www.${host.slice(2)}`)}.`,
+      ];
+    }
+    if (!isConcreteHost(wildcardTarget)) return [`wildcardTarget ${q(wildcardTarget)} is not a concrete DNS name; use a name like "www.wikipedia.org".`];
+    return [];
+  }
+  if (wildcardTarget !== undefined) {
+    return [`wildcardTarget ${q(wildcardTarget)} is set, but host ${q(host)} is not a wildcard and the gateway leg sends to it; remove wildcardTarget.`];
+  }
+  return [];
+}
+
+function portProblems(route: EgressRouteModel): string[] {
+  const problems: string[] = [];
+  if (route.ports.length === 0) problems.push('ports is empty; give at least one port the clients send to.');
+  route.ports.forEach((port, index) => {
+    if (!isPort(port)) problems.push(`port ${port} is out of range; use a whole number from 1 to 65535.`);
+    else if (route.ports.indexOf(port) !== index) problems.push(`port ${port} is listed twice; list each port once.`);
+  });
+  if (route.mode === 'TLS_PASSTHROUGH' && route.ports.includes(80)) {
+    problems.push('TLS passthrough on port 80: port 80 carries plain HTTP, which has no SNI to route by; use EgressMode.HTTP for port 80, or port 443.');
+  }
+  if (route.mode !== 'TLS_PASSTHROUGH' && route.ports.includes(443)) {
+    problems.push(
+      `${MODE_NAME[route.mode]} on port 443: the legs read plain HTTP, but clients send TLS to port 443; ` +
+        'use EgressMode.TLS_PASSTHROUGH for HTTPS the clients originate, or have the clients send plain HTTP to port 80.',
+    );
+  }
+  return problems;
+}
+
+function originationProblems(route: EgressRouteModel): string[] {
+  const problems: string[] = [];
+  if (route.mode !== 'TLS_ORIGINATION') {
+    for (const option of ['originationPort', 'originationTls'] as const) {
+      if (route.explicit[option]) {
+        problems.push(`${option} is set, but only EgressMode.TLS_ORIGINATION originates TLS; remove it, or set mode to EgressMode.TLS_ORIGINATION.`);
+      }
+    }
+    return problems;
+  }
+  const port = route.originationPort;
+  if (!isPort(port)) {
+    problems.push(`originationPort ${port} is out of range; use a whole number from 1 to 65535.`);
+  } else if (port === 80) {
+    problems.push('originationPort 80 is the plain HTTP port; originate TLS to the host\'s TLS port, usually 443.');
+  } else if (route.ports.includes(port)) {
+    problems.push(
+      `originationPort ${port} is also a client port; the clients' plain HTTP and the TLS the gateway originates cannot share it: ` +
+        'have the clients send to another port (usually 80).',
+    );
+  }
+  const tls = route.originationTls;
+  if (tls.mode === 'MUTUAL') {
+    if (!tls.credentialName) {
+      problems.push('originationTls: OriginationTls.mutual() needs the name of the Secret with the client certificate.');
+    } else if (!isDnsSubdomain(tls.credentialName)) {
+      problems.push(`originationTls: credential ${q(tls.credentialName)} is not a valid Secret name.`);
+    }
+  }
+  if (tls.sni !== undefined && !isConcreteHost(tls.sni)) problems.push(`originationTls: sni ${q(tls.sni)} is not a concrete DNS name.`);
+  return problems;
+}
+
+function gatewayProblems(route: EgressRouteModel): string[] {
+  const problems: string[] = [];
+  const explicit = route.explicit;
+  if (route.mode === 'TLS_PASSTHROUGH' && route.mutualTls) {
+    problems.push(
+      'mutualTls with EgressMode.TLS_PASSTHROUGH: the clients\' own TLS is passed through, so the gateway has no Istio mutual TLS to terminate; ' +
+        'remove mutualTls, or use EgressMode.HTTP or EgressMode.TLS_ORIGINATION.',
+    );
+  }
+  if (route.api === ApiFlavor.GATEWAY_API) {
+    if (explicit.workload) {
+      problems.push(
+        `workload is an Istio API option: with the Gateway API Istio deploys the egress gateway for the Gateway (${q(route.gateway.serviceName)}, ClusterIP); ` +
+          'remove workload, or render with ApiFlavor.ISTIO.',
+      );
+    }
+    for (const option of ['gatewaySelector', 'gatewayServiceName', 'gatewayNamespace'] as const) {
+      if (explicit[option]) {
+        problems.push(
+          `${option} is an Istio API option: with the Gateway API the egress gateway is the one Istio deploys for the Gateway, in namespace ${q(route.namespace)}; ` +
+            'remove it, or render with ApiFlavor.ISTIO.',
+        );
+      }
+    }
+    return problems;
+  }
+  if (explicit.workload) {
+    if (explicit.gatewaySelector) problems.push('gatewaySelector and workload are both set; the Gateway selects the deployed workload\'s labels: remove gatewaySelector.');
+    if (explicit.gatewayServiceName) problems.push('gatewayServiceName and workload are both set; the deployed workload\'s Service is named after it: remove gatewayServiceName, or set workload.name.');
+    if (explicit.gatewayNamespace) problems.push('gatewayNamespace and workload are both set; the deployed workload runs in its own namespace: remove gatewayNamespace, or set workload.namespace.');
+    return problems;
+  }
+  if (Object.keys(route.gateway.selector).length === 0) {
+    problems.push('gatewaySelector is empty, so the Gateway would configure every gateway pod; give the egress gateway\'s labels, e.g. { istio: "egressgateway" }.');
+  }
+  if (!isDnsLabel(route.gateway.serviceName)) problems.push(`gatewayServiceName ${q(route.gateway.serviceName)} is not a DNS-1123 label.`);
+  if (!isDnsLabel(route.gateway.workloadNamespace)) problems.push(`gatewayNamespace ${q(route.gateway.workloadNamespace)} is not a DNS-1123 label.`);
+  return problems;
+}
+
+function lockDownProblems(route: EgressRouteModel): string[] {
+  const problems: string[] = [];
+  const clients = route.allowedClients;
+  if (clients) {
+    if (route.mode === 'TLS_PASSTHROUGH') {
+      problems.push(
+        'allowedClients needs the clients\' identity, which the egress gateway learns from Istio mutual TLS, and TLS passthrough carries none; ' +
+          'lock the clients in with clientNetworkPolicy instead, or use EgressMode.HTTP or EgressMode.TLS_ORIGINATION.',
+      );
+    } else if (!route.mutualTls) {
+      problems.push(
+        'allowedClients needs the clients\' identity, which the egress gateway learns from Istio mutual TLS; set mutualTls to true (the default), or remove allowedClients.',
+      );
+    }
+    if (clients.serviceAccounts.length === 0 && clients.namespaces.length === 0) {
+      problems.push('allowedClients names no service account and no namespace, so no client could send; name at least one, or remove allowedClients.');
+    }
+    if (clients.serviceAccounts.length > MAX_SERVICE_ACCOUNTS) {
+      problems.push(
+        `allowedClients lists ${clients.serviceAccounts.length} service accounts; Istio accepts at most ${MAX_SERVICE_ACCOUNTS}: allow their namespaces instead.`,
+      );
+    }
+    for (const account of clients.serviceAccounts) {
+      const [namespace, name, ...rest] = account.split('/');
+      if (rest.length > 0 || name === undefined || !isDnsLabel(namespace) || !isDnsSubdomain(name)) {
+        problems.push(`allowedClients: service account ${q(account)} is not "<namespace>/<name>"; write e.g. "default/curl".`);
+      }
+    }
+    for (const namespace of clients.namespaces) {
+      if (!isDnsLabel(namespace)) problems.push(`allowedClients: namespace ${q(namespace)} is not a DNS-1123 label.`);
+    }
+  }
+  const policy = route.clientNetworkPolicy;
+  if (policy) {
+    for (const namespace of [...policy.allowedNamespaces, policy.controlPlaneNamespace, policy.dnsNamespace]) {
+      if (!isDnsLabel(namespace)) problems.push(`clientNetworkPolicy: namespace ${q(namespace)} is not a DNS-1123 label.`);
+    }
+    if (route.api === ApiFlavor.ISTIO && route.clientNamespaces.includes(route.gateway.workloadNamespace)) {
+      problems.push(
+        `clientNetworkPolicy would confine client namespace ${q(route.gateway.workloadNamespace)}, where the egress gateway runs, ` +
+          'and cut the gateway off from the external host; run the clients in another namespace, or remove clientNetworkPolicy.',
+      );
+    }
+  }
+  return problems;
+}
+
+/** The hosts egress routes claim, per app, for the rule that a host has one egress route. */
+const HOST_CLAIMS = new WeakMap<IConstruct, Map<string, string[]>>();
+
+/** Records that the egress route at `path` claims `host` in the app of `scope`. */
+export function claimEgressHost(scope: IConstruct, host: string, path: string): void {
+  const root = scope.node.root;
+  let claims = HOST_CLAIMS.get(root);
+  if (!claims) {
+    claims = new Map();
+    HOST_CLAIMS.set(root, claims);
+  }
+  claims.set(host, [...(claims.get(host) ?? []), path]);
+}
+
+/** A host has one ServiceEntry and one pair of legs: two routes for one host would contend. */
+function sharedHostProblems(route: EgressRouteModel, scope: IConstruct): string[] {
+  const others = (HOST_CLAIMS.get(scope.node.root)?.get(route.host) ?? []).filter((path) => path !== route.constructPath);
+  return others.map(
+    (path) =>
+      `host ${q(route.host)} is also sent through an egress gateway by ${path}; two ServiceEntries and routes for one host contend: ` +
+        'route all of its ports with one EgressRoute.',
+  );
+}
