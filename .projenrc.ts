@@ -30,6 +30,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@bufbuild/cel@0.6.1',
     'yaml@^2.9.1',
     'fast-check@^4.11.0',
+    // Graphviz (WebAssembly) for the topology SVGs; pinned, since the committed SVGs depend on it.
+    '@viz-js/viz@3.31.0',
     // jsii 6 compiles with TypeScript 6.0; ts-jest and ts-node must use the same.
     'typescript@~6.0.0',
     '@types/node@^20',
@@ -85,7 +87,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   release: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
-  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/'],
+  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/'],
 });
 
 // A top-level `imports/` folder compiles under jsii with the package root as rootDir.
@@ -135,7 +137,41 @@ project.addTask('synth', {
 project.tasks.tryFind('test:update')!.description =
   'Refresh jest snapshots on purpose (read every snapshot diff before committing)';
 
-// `test` needs the resolved CRDs for the in-process schema and CEL validation.
-project.testTask.prependSpawn(project.tasks.tryFind('crds')!);
+// The field's own validators, built from the Go module proxy into .tools/bin (reused when present).
+const installTools = project.addTask('install-tools', {
+  description: 'Build the pinned kubectl-validate and istioctl into .tools/bin (skipped when up to date)',
+  exec: 'bash scripts/install-tools.sh',
+});
+project.addTask('validate', {
+  description: 'kubectl-validate and istioctl analyze over synthesized manifests (default dist/): `npm run validate -- <dir>`',
+  steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/validate.ts`, receiveArgs: true }],
+});
+project.addTask('simulate', {
+  description: 'Route the requests of examples/*/routing.yaml through the config istiod builds from dist/',
+  exec: 'bash scripts/simulate.sh',
+  receiveArgs: true,
+});
+project.addTask('gallery', {
+  description: 'Regenerate examples/README.md and each example\'s topology.svg from dist/',
+  exec: `${tsNode} scripts/gallery.ts`,
+});
+project.addTask('docs:check', {
+  description: 'Fail when API.md, the README rule table or the examples gallery is stale',
+  steps: [
+    { exec: 'mkdir -p .cache && jsii --silence-warnings=reserved-word && jsii-docgen -o .cache/API.md --submodule root && diff -q API.md .cache/API.md' },
+    { exec: `${tsNode} scripts/rules-doc.ts --check` },
+    { exec: `${tsNode} scripts/gallery.ts --check` },
+  ],
+});
+
+// `npm test`: the pinned CRDs (in-process schema and CEL validation), the real validators, the
+// examples, jest (facts, snapshots, catalogue, properties), lint, then the field's tools over every
+// example and Istio's own routing simulation.
+const testTask = project.testTask;
+testTask.prependSpawn(project.tasks.tryFind('synth')!);
+testTask.prependSpawn(installTools);
+testTask.spawn(project.tasks.tryFind('docs:check')!);
+testTask.exec(`${tsNode} scripts/validate.ts dist`);
+testTask.spawn(project.tasks.tryFind('simulate')!);
 
 project.synth();
