@@ -1,0 +1,156 @@
+package simulation
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var (
+	repoFlag = flag.String("repo", "", "repository root holding examples/*/routing.yaml (default $SIM_REPO_ROOT, else ../..)")
+	distFlag = flag.String("dist", "", "directory holding the synthesized <example>/ manifests (default $SIM_DIST_DIR, else <repo>/dist)")
+)
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// TestExamples checks every examples/*/routing.yaml of the repository against
+// the synthesized manifests in dist/<example>/.
+func TestExamples(t *testing.T) {
+	root := firstNonEmpty(*repoFlag, os.Getenv("SIM_REPO_ROOT"), filepath.Join("..", ".."))
+	if _, err := os.Stat(filepath.Join(root, "package.json")); err != nil {
+		t.Fatalf("%s does not look like the repository root (no package.json): pass -repo or SIM_REPO_ROOT", root)
+	}
+	dist := firstNonEmpty(*distFlag, os.Getenv("SIM_DIST_DIR"), filepath.Join(root, "dist"))
+	examples, err := FindExamples(filepath.Join(root, "examples"), dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) == 0 {
+		t.Skipf("no %s yet: no routing tables to check", filepath.Join(root, "examples", "*", TableFile))
+	}
+	for _, ex := range examples {
+		t.Run(ex.Name, func(t *testing.T) { checkExample(t, ex) })
+	}
+}
+
+// TestFixtures checks the harness's own fixtures (testdata/<fixture>/ holds
+// both the manifests and the routing table).
+func TestFixtures(t *testing.T) {
+	examples, err := FindExamples("testdata", "testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) < 2 {
+		t.Fatalf("expected the httpbin fixtures under testdata/, found %d", len(examples))
+	}
+	for _, ex := range examples {
+		t.Run(ex.Name, func(t *testing.T) { checkExample(t, ex) })
+	}
+}
+
+// TestWrongFixtures runs deliberately wrong manifests whose tables state what
+// their author believed, and asserts the harness rejects them with Istio's
+// account of where the request really went.
+func TestWrongFixtures(t *testing.T) {
+	// Istio's account in both cases: the port 80 listener exists, but its route
+	// configuration has no virtual host for api.example.com, so istiod fills it
+	// with the catch-all 404 virtual host "blackhole:80", which has no routes.
+	want := map[string][]string{
+		// The VirtualService host is not on the Gateway: istiod drops it from
+		// the gateway's routes.
+		"virtualservice-host-not-on-gateway": {"listener=0.0.0.0_80", "routeConfig=http.80", "virtualHost=blackhole:80", `error="no route matched"`},
+		// The HTTPRoute hostname is not admitted by the listener: the route
+		// never attaches.
+		"httproute-hostname-not-on-listener": {"listener=0.0.0.0_80", "routeConfig=http.80", "virtualHost=blackhole:80", `error="no route matched"`},
+	}
+	examples, err := FindExamples(filepath.Join("testdata", "wrong"), filepath.Join("testdata", "wrong"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) != len(want) {
+		t.Fatalf("found %d wrong fixtures, want %d", len(examples), len(want))
+	}
+	for _, ex := range examples {
+		t.Run(ex.Name, func(t *testing.T) {
+			needles, ok := want[ex.Name]
+			if !ok {
+				t.Fatalf("no expectation for wrong fixture %q", ex.Name)
+			}
+			res, err := Run(t, ex)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mismatches := res.Mismatches()
+			if len(mismatches) == 0 {
+				t.Fatalf("the harness accepted a wrong fixture; outcomes: %v", res.Outcomes)
+			}
+			report := strings.Join(mismatches, "\n")
+			for _, n := range needles {
+				if !strings.Contains(report, n) {
+					t.Errorf("report lacks %q:\n%s", n, report)
+				}
+			}
+			t.Logf("rejected as expected:\n%s", report)
+		})
+	}
+}
+
+func checkExample(t *testing.T, ex Example) {
+	res, err := Run(t, ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := res.Loaded
+	t.Logf("loaded %d file(s): %d Istio config(s), %d Kubernetes object(s)", len(m.Files), len(m.Configs), len(m.Objects))
+	for _, ig := range m.Ignored {
+		t.Logf("not loaded: %s", ig)
+	}
+	for _, gd := range res.Gateways {
+		labels := map[string]string{}
+		if gd.Deployment != nil {
+			labels = gd.Deployment.Spec.Template.Labels
+		}
+		svc := ""
+		if gd.Service != nil {
+			svc = gd.Service.Namespace + "/" + gd.Service.Name
+		}
+		t.Logf("Istio's deployment controller deployed Gateway %s: service %s, pod labels %v", gd.Gateway, svc, labels)
+	}
+	for _, o := range res.Outcomes {
+		t.Run(o.Request.Name, func(t *testing.T) {
+			for _, n := range o.Notes {
+				t.Logf("NOTE: %s", n)
+			}
+			if why := Compare(o.Request.Expect, o); why != "" {
+				t.Errorf("%s\n    expected:  %s\n    simulator: %s\n    mismatch:  %s",
+					o.Request.Describe(o.Proxy), describeExpect(o.Request.Expect), o, why)
+				return
+			}
+			t.Logf("%s -> %s", o.Request.Describe(o.Proxy), o)
+		})
+	}
+}
+
+// TestMissingManifestsFail: a table whose manifests were never synthesized is
+// an error (never a skip), and says how to produce them.
+func TestMissingManifestsFail(t *testing.T) {
+	ex := Example{
+		Name:      "httpbin-istio-api",
+		TablePath: filepath.Join("testdata", "httpbin-istio-api", TableFile),
+		Dir:       filepath.Join(t.TempDir(), "httpbin-istio-api"),
+	}
+	_, err := Run(t, ex)
+	if err == nil || !strings.Contains(err.Error(), "npm run synth") {
+		t.Fatalf("want an error telling to run `npm run synth`, got %v", err)
+	}
+	t.Log(err)
+}
