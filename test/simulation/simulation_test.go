@@ -71,6 +71,9 @@ func TestWrongFixtures(t *testing.T) {
 		// The HTTPRoute hostname is not admitted by the listener: the route
 		// never attaches.
 		"httproute-hostname-not-on-listener": {"listener=0.0.0.0_80", "routeConfig=http.80", "virtualHost=blackhole:80", `error="no route matched"`},
+		// The egress VirtualService lost its mesh leg: the sidecar sends
+		// edition.cnn.com straight to the external host, around the gateway.
+		"egress-route-missing-mesh-leg": {"cluster=outbound|80||edition.cnn.com"},
 	}
 	examples, err := FindExamples(filepath.Join("testdata", "wrong"), filepath.Join("testdata", "wrong"))
 	if err != nil {
