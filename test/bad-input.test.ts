@@ -166,5 +166,6 @@ describe('nothing is written when synth fails', () => {
     expect(stderr).toContain('1 of 2 examples failed; nothing was written');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(fs.readdirSync(out)).toEqual(['previous.txt']);
+    fs.rmSync(examples, { recursive: true, force: true });
   });
 });
