@@ -87,7 +87,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   release: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
-  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/'],
+  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/', '__pycache__/'],
 });
 
 // A top-level `imports/` folder compiles under jsii with the package root as rootDir.
@@ -154,6 +154,17 @@ project.addTask('simulate', {
 project.addTask('gallery', {
   description: 'Regenerate examples/README.md and each example\'s topology.svg from dist/',
   exec: `${tsNode} scripts/gallery.ts`,
+});
+// Benchmarks (not part of `npm test`): `npm run bench`, or `npm run bench -- --routes N`.
+project.addTask('bench', {
+  description: 'Synth time and peak RSS of N routes, constructs against raw cdk8s ApiObjects (see BENCHMARKS.md)',
+  exec: `${tsNode} bench/run.ts`,
+  receiveArgs: true,
+});
+project.addTask('bench:python', {
+  description: 'The 100-route app through the Python package against TypeScript: time ratio and jsii round trips per route',
+  exec: `${tsNode} bench/python.ts`,
+  receiveArgs: true,
 });
 project.addTask('docs:check', {
   description: 'Fail when API.md, the README rule table or the examples gallery is stale',

@@ -128,6 +128,14 @@ export interface HttpRouteProps extends HttpRouteOptions {
 }
 
 /**
+ * One HTTP route of `IngressGateway.addHttpRoutes()`: its construct id and its options.
+ */
+export interface HttpRouteEntry extends HttpRouteOptions {
+  /** The route's construct id (a child of the gateway). */
+  readonly id: string;
+}
+
+/**
  * HTTP routing for a set of hosts on one gateway: a VirtualService (Istio API) or an HTTPRoute
  * (Gateway API), whichever API the gateway is written in.
  */

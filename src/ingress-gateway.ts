@@ -2,7 +2,7 @@ import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { IGateway } from './gateway-ref';
-import { HttpRoute, HttpRouteOptions } from './http-route';
+import { HttpRoute, HttpRouteEntry, HttpRouteOptions } from './http-route';
 import { GatewayListener } from './listener';
 import { GatewayAddressModel, GatewayModel } from './model/gateway';
 import { AppRegistry } from './model/registry';
@@ -245,6 +245,16 @@ export class IngressGateway extends Construct implements IGateway {
    */
   public addHttpRoute(id: string, options: HttpRouteOptions = {}): HttpRoute {
     return new HttpRoute(this, id, { ...options, gateway: this });
+  }
+
+  /**
+   * Adds several HTTP routes, in order: the same as `addHttpRoute()` for each entry, in one call
+   * (from Python, Java or Go each call is a round trip to the jsii kernel).
+   *
+   * @param routes each route's construct id and options
+   */
+  public addHttpRoutes(routes: HttpRouteEntry[]): HttpRoute[] {
+    return routes.map(({ id, ...options }) => this.addHttpRoute(id, options));
   }
 
   /**

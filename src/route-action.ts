@@ -1,4 +1,4 @@
-import { Backend } from './backend';
+import { Backend, ServiceBackendOptions } from './backend';
 
 /**
  * What kind of action a rule takes.
@@ -56,6 +56,17 @@ export class HttpRouteAction {
    */
   public static forward(backends: Backend[]): HttpRouteAction {
     return new HttpRouteAction(HttpRouteActionKind.FORWARD, backends);
+  }
+
+  /**
+   * Forward to one Service: the same as `forward([Backend.service(serviceName, options)])`, in one
+   * call (from Python, Java or Go each call is a round trip to the jsii kernel).
+   *
+   * @param serviceName the Service name
+   * @param options port, namespace, subset and weight
+   */
+  public static forwardTo(serviceName: string, options: ServiceBackendOptions): HttpRouteAction {
+    return HttpRouteAction.forward([Backend.service(serviceName, options)]);
   }
 
   /**

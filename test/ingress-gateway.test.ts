@@ -344,3 +344,19 @@ describe('a deployed gateway workload', () => {
     }
   });
 });
+
+test('addHttpRoutes() and HttpRouteAction.forwardTo() write what addHttpRoute() and forward([Backend.service()]) write', () => {
+  const build = (bulk: boolean) => {
+    const chart = testChart();
+    const gw = new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['*.example.com'] })] });
+    const hosts = ['a.example.com', 'b.example.com'];
+    if (bulk) {
+      const routes = gw.addHttpRoutes(hosts.map((h, i) => ({ id: `r${i}`, name: `r${i}`, hosts: [h], rules: [{ action: HttpRouteAction.forwardTo(`svc-${i}`, { port: 8080 }) }] })));
+      expect(routes.map((r) => r.routeName)).toEqual(['r0', 'r1']);
+    } else {
+      hosts.forEach((h, i) => gw.addHttpRoute(`r${i}`, { name: `r${i}`, hosts: [h], rules: [{ action: HttpRouteAction.forward([svc(`svc-${i}`, 8080)]) }] }));
+    }
+    return synthObjects(chart);
+  };
+  expect(build(true)).toEqual(build(false));
+});

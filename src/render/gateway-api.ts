@@ -11,6 +11,7 @@ import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRoute
 import { HttpRouteActionKind } from '../route-action';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsMode } from '../tls';
+import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
 
 /**
@@ -23,19 +24,19 @@ export class GatewayApiRenderer implements Renderer {
   public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
     return new gw.Gateway(scope, id, {
       metadata: { ...meta },
-      spec: Lazy.any({ produce: () => gatewaySpec(model()) }),
+      spec: Lazy.any({ produce: () => compact(gatewaySpec(model())) }),
     });
   }
 
   public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
     return new gw.HttpRoute(scope, id, {
       metadata: { ...meta },
-      spec: Lazy.any({ produce: () => httpRouteSpec(model()) }),
+      spec: Lazy.any({ produce: () => compact(httpRouteSpec(model())) }),
     });
   }
 
   public streamRoute(scope: Construct, id: string, meta: ObjectMeta, kind: StreamKind, model: () => StreamRouteModel): ApiObject {
-    const spec = Lazy.any({ produce: () => streamRouteSpec(model()) });
+    const spec = Lazy.any({ produce: () => compact(streamRouteSpec(model())) });
     return kind === 'tls'
       ? new gw.TlsRoute(scope, id, { metadata: { ...meta }, spec })
       : new gw.TcpRoute(scope, id, { metadata: { ...meta }, spec });

@@ -7,6 +7,7 @@ import { FaultKind } from '../fault';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
+import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
@@ -24,21 +25,21 @@ export class IstioApiRenderer implements Renderer {
   public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
     return new istio.Gateway(scope, id, {
       metadata: { ...meta },
-      spec: Lazy.any({ produce: () => gatewaySpec(model()) }),
+      spec: Lazy.any({ produce: () => compact(gatewaySpec(model())) }),
     });
   }
 
   public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
     return new istio.VirtualService(scope, id, {
       metadata: { ...meta },
-      spec: Lazy.any({ produce: () => virtualServiceSpec(model()) }),
+      spec: Lazy.any({ produce: () => compact(virtualServiceSpec(model())) }),
     });
   }
 
   public streamRoute(scope: Construct, id: string, meta: ObjectMeta, _kind: StreamKind, model: () => StreamRouteModel): ApiObject {
     return new istio.VirtualService(scope, id, {
       metadata: { ...meta },
-      spec: Lazy.any({ produce: () => streamVirtualServiceSpec(model()) }),
+      spec: Lazy.any({ produce: () => compact(streamVirtualServiceSpec(model())) }),
     });
   }
 }
@@ -47,7 +48,7 @@ export class IstioApiRenderer implements Renderer {
 export function renderDestinationRule(scope: Construct, id: string, meta: ObjectMeta, model: () => BackendPolicyModel): ApiObject {
   return new istio.DestinationRule(scope, id, {
     metadata: { ...meta },
-    spec: Lazy.any({ produce: () => destinationRuleSpec(model()) }),
+    spec: Lazy.any({ produce: () => compact(destinationRuleSpec(model())) }),
   });
 }
 

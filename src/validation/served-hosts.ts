@@ -5,13 +5,11 @@ import { listenerScopes } from '../model/listener-scope';
 import { RouteNamespaces } from '../route-namespaces';
 
 /**
- * Whether any of `listeners` serves, to routes in `routeNamespace`, a host that has a host in common
- * with `host`: the same answer as scanning every `listenerScopes()` entry with `scopeAdmits()` and
- * `hostsIntersect()`, but by lookups in an index of each listener's hosts, so that checking N routes
- * against listeners with N hosts costs O(N), not O(N²).
+ * A set of host patterns that answers "does any of them have a host in common with this one"
+ * (`hostsIntersect()`) by lookups instead of a scan, so that checking N hosts against N others
+ * costs O(N), not O(N²).
  *
- * `hostsIntersect(s, h)` is `hostCovers(s, h) || hostCovers(h, s)`, which for a served host `s`
- * holds exactly when:
+ * `hostsIntersect(s, h)` is `hostCovers(s, h) || hostCovers(h, s)`, which holds exactly when:
  * - `h` is `*`, or `s` is `*` or `h`;
  * - `s` is a wildcard `*X` (X = `.suffix`) and `h` ends in X: for a plain `h`, X is one of its proper
  *   suffixes that start at a dot; for a wildcard `h` = `*Y`, X is Y or one of Y's suffixes that start
@@ -19,6 +17,46 @@ import { RouteNamespaces } from '../route-namespaces';
  * - `h` is a wildcard `*Y` and `s` ends in Y after at least one character (`s` is a name or a
  *   narrower wildcard under Y): Y is one of the suffixes of `s` that start at a dot after its first
  *   character.
+ */
+export class HostSet {
+  private size = 0;
+  /** The hosts as written (`*` included). */
+  private readonly exact = new Set<string>();
+  /** X, for every wildcard `*X`. */
+  private readonly wildcards = new Set<string>();
+  /** Every suffix of every host that starts at a dot after its first character. */
+  private readonly parents = new Set<string>();
+
+  public add(host: string): void {
+    this.size++;
+    this.exact.add(host);
+    if (host.startsWith('*.')) this.wildcards.add(host.slice(1));
+    for (const suffix of dotSuffixes(host, 1)) this.parents.add(suffix);
+  }
+
+  /** Whether a host of the set has a host in common with `host`. */
+  public intersects(host: string): boolean {
+    if (host === '*') return this.size > 0;
+    if (this.exact.has('*') || this.exact.has(host)) return true;
+    if (host.startsWith('*.')) {
+      const y = host.slice(1);
+      return this.parents.has(y) || dotSuffixes(y, 0).some((x) => this.wildcards.has(x));
+    }
+    return dotSuffixes(host, 1).some((x) => this.wildcards.has(x));
+  }
+}
+
+/** The suffixes of `value` that start at a dot at index `from` or later. */
+function dotSuffixes(value: string, from: number): string[] {
+  const suffixes: string[] = [];
+  for (let i = value.indexOf('.', from); i >= 0; i = value.indexOf('.', i + 1)) suffixes.push(value.slice(i));
+  return suffixes;
+}
+
+/**
+ * Whether any of `listeners` serves, to routes in `routeNamespace`, a host that has a host in common
+ * with `host`: the same answer as scanning every `listenerScopes()` entry with `scopeAdmits()` and
+ * `hostsIntersect()`, by lookups in an index of each listener's hosts per namespace scope.
  */
 export function listenersServe(
   listeners: GatewayListener[],
@@ -29,38 +67,10 @@ export function listenersServe(
 ): boolean {
   for (const listener of listeners) {
     for (const [scope, hosts] of listenerIndex(listener, api)) {
-      if (scopeAdmits(scope, gatewayNamespace, routeNamespace) && served(hosts, host)) return true;
+      if (scopeAdmits(scope, gatewayNamespace, routeNamespace) && hosts.intersects(host)) return true;
     }
   }
   return false;
-}
-
-/** The hosts of one listener admitted under one namespace scope. */
-interface ScopeHosts {
-  count: number;
-  /** The hosts as written (`*` included). */
-  readonly exact: Set<string>;
-  /** X for every wildcard `*X`. */
-  readonly wildcards: Set<string>;
-  /** The suffixes of every host that start at a dot after the first character. */
-  readonly parents: Set<string>;
-}
-
-function served(hosts: ScopeHosts, host: string): boolean {
-  if (host === '*') return hosts.count > 0;
-  if (hosts.exact.has('*') || hosts.exact.has(host)) return true;
-  if (host.startsWith('*.')) {
-    const y = host.slice(1);
-    return hosts.parents.has(y) || dotSuffixes(y, 0).some((x) => hosts.wildcards.has(x));
-  }
-  return dotSuffixes(host, 1).some((x) => hosts.wildcards.has(x));
-}
-
-/** The suffixes of `value` that start at a dot at index `from` or later. */
-function dotSuffixes(value: string, from: number): string[] {
-  const suffixes: string[] = [];
-  for (let i = value.indexOf('.', from); i >= 0; i = value.indexOf('.', i + 1)) suffixes.push(value.slice(i));
-  return suffixes;
 }
 
 interface CachedIndex {
@@ -68,16 +78,17 @@ interface CachedIndex {
   readonly hostCount: number;
   readonly routeNamespaces?: RouteNamespaces;
   readonly namespaceCount: number;
-  readonly byScope: Map<string, ScopeHosts>;
+  readonly byScope: Map<string, HostSet>;
 }
 
 /**
- * A listener's index, built once per listener and API. It is rebuilt when the listener's host list
- * or its route namespaces are replaced or change length (listeners are values, fixed at creation).
+ * A listener's hosts by namespace scope, indexed once per listener and API. The index is rebuilt
+ * when the listener's host list or its route namespaces are replaced or change length (listeners
+ * are values, fixed at creation).
  */
 const INDEXES = new WeakMap<GatewayListener, Map<ApiFlavor, CachedIndex>>();
 
-function listenerIndex(listener: GatewayListener, api: ApiFlavor): Map<string, ScopeHosts> {
+function listenerIndex(listener: GatewayListener, api: ApiFlavor): Map<string, HostSet> {
   let perApi = INDEXES.get(listener);
   if (!perApi) {
     perApi = new Map();
@@ -94,17 +105,14 @@ function listenerIndex(listener: GatewayListener, api: ApiFlavor): Map<string, S
   ) {
     return cached.byScope;
   }
-  const byScope = new Map<string, ScopeHosts>();
+  const byScope = new Map<string, HostSet>();
   for (const { namespace, host } of listenerScopes(listener, api)) {
     let hosts = byScope.get(namespace);
     if (!hosts) {
-      hosts = { count: 0, exact: new Set(), wildcards: new Set(), parents: new Set() };
+      hosts = new HostSet();
       byScope.set(namespace, hosts);
     }
-    hosts.count++;
-    hosts.exact.add(host);
-    if (host.startsWith('*.')) hosts.wildcards.add(host.slice(1));
-    for (const suffix of dotSuffixes(host, 1)) hosts.parents.add(suffix);
+    hosts.add(host);
   }
   perApi.set(api, {
     hosts: listener.hosts,
