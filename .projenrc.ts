@@ -87,12 +87,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   release: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
-  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/', '__pycache__/'],
+  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/', '__pycache__/', '/examples/*/dist/', '/examples/java/target/', '/examples/python/.venv/'],
 });
 
 // A top-level `imports/` folder compiles under jsii with the package root as rootDir.
 project.package.addField('main', 'lib/src/index.js');
 project.package.addField('types', 'lib/src/index.d.ts');
+// Never bundle local caches, tools or packages into the npm tarball (jsii ships it in every language).
+project.npmignore?.addPatterns('/.cache/', '/.tools/', '/.crds/', '/dist-packages/');
 project.npmignore?.addPatterns('/imports/', '/examples/', '/bench/', '/scripts/', '/dist/', '/.ci/');
 project.npmignore?.addPatterns('!/lib/imports/**/*.js', '!/lib/imports/**/*.d.ts');
 
@@ -155,6 +157,11 @@ project.addTask('gallery', {
   description: 'Regenerate examples/README.md and each example\'s topology.svg from dist/',
   exec: `${tsNode} scripts/gallery.ts`,
 });
+project.addTask('test:bindings', {
+  description: 'Build the Python, Java and Go packages and compare what examples/<language>/ synthesizes with the TypeScript examples',
+  exec: 'bash scripts/test-bindings.sh',
+});
+
 // Benchmarks (not part of `npm test`): `npm run bench`, or `npm run bench -- --routes N`.
 project.addTask('bench', {
   description: 'Synth time and peak RSS of N routes, constructs against raw cdk8s ApiObjects (see BENCHMARKS.md)',

@@ -1,0 +1,176 @@
+// cdk8s-istio-gateway from Go.
+//
+// Builds the same apps as the TypeScript examples of the same names (examples/<name>/main.ts) and
+// writes each into <out>/<name>/:
+//
+//	go run .                                 # every example, into ./dist
+//	go run . --out /tmp/yaml httpbin-istio-api
+//
+// Each example is one function that takes the App; add one by writing the function and naming it
+// in examples.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	igw "github.com/cdk8s-istio-gateway/cdk8s-istio-gateway-go/cdk8sistiogateway"
+	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
+	"github.com/cdk8s-team/cdk8s-plus-go/cdk8splus33/v2/k8s"
+)
+
+// example is an example name (as under examples/) and the function that builds it into an App.
+type example struct {
+	name  string
+	build func(app cdk8s.App)
+}
+
+var examples = []example{
+	{"httpbin-istio-api", func(app cdk8s.App) { httpbin(app, igw.ApiFlavor_ISTIO) }},
+	{"httpbin-gateway-api", func(app cdk8s.App) { httpbin(app, igw.ApiFlavor_GATEWAY_API) }},
+	{"secure-ingress-simple-istio-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_ISTIO, false) }},
+	{"secure-ingress-simple-gateway-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_GATEWAY_API, false) }},
+	{"secure-ingress-mutual-istio-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_ISTIO, true) }},
+	{"secure-ingress-mutual-gateway-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_GATEWAY_API, true) }},
+}
+
+// httpbin is Istio's ingress walk-through: httpbin on httpbin.example.com, /status and /delay
+// routed to httpbin:8000, every other path 404.
+func httpbin(app cdk8s.App, api igw.ApiFlavor) {
+	chart := cdk8s.NewChart(app, jsii.String("httpbin"), &cdk8s.ChartProps{Namespace: jsii.String("default")})
+	igw.NewHttpbinExposure(chart, jsii.String("httpbin"), &igw.HttpbinExposureProps{Api: api})
+}
+
+// secureIngress serves httpbin.example.com over HTTPS on 443 with the credential
+// `httpbin-credential`, SIMPLE or MUTUAL.
+func secureIngress(app cdk8s.App, api igw.ApiFlavor, mutual bool) {
+	chart := cdk8s.NewChart(app, jsii.String("secure-ingress"), &cdk8s.ChartProps{Namespace: jsii.String("default")})
+	sampleApp(chart, "httpbin", sampleAppProps{name: "httpbin", image: *igw.HttpbinExposure_DEFAULT_IMAGE(), port: 8000, containerPort: 8080})
+
+	tls := igw.ServerTls_Simple(jsii.String("httpbin-credential"), nil)
+	if mutual {
+		tls = igw.ServerTls_Mutual(jsii.String("httpbin-credential"), nil)
+	}
+	gateway := igw.NewIngressGateway(chart, jsii.String("gateway"), &igw.IngressGatewayProps{
+		Api:       api,
+		Name:      jsii.String("mygateway"),
+		Listeners: &[]igw.GatewayListener{igw.GatewayListener_Https(&igw.HttpsListenerOptions{Hosts: jsii.Strings("httpbin.example.com"), Tls: tls})},
+	})
+	gateway.AddHttpRoute(jsii.String("httpbin"), &igw.HttpRouteOptions{
+		Name:  jsii.String("httpbin"),
+		Hosts: jsii.Strings("httpbin.example.com"),
+		Rules: &[]*igw.HttpRouteRule{{
+			Matches: &[]*igw.HttpRouteMatch{
+				{Path: igw.PathMatch_Prefix(jsii.String("/status"))},
+				{Path: igw.PathMatch_Prefix(jsii.String("/delay"))},
+			},
+			Action: igw.HttpRouteAction_Forward(&[]igw.Backend{
+				igw.Backend_Service(jsii.String("httpbin"), &igw.ServiceBackendOptions{Port: jsii.Number(8000)}),
+			}),
+		}},
+	})
+}
+
+type sampleAppProps struct {
+	name, image         string
+	port, containerPort float64
+	version             string // default "v1"
+}
+
+// sampleApp is a sample backend to route to (Service, ServiceAccount and Deployment). Real apps
+// bring their own.
+func sampleApp(scope constructs.Construct, id string, props sampleAppProps) constructs.Construct {
+	c := constructs.NewConstruct(scope, jsii.String(id))
+	version := props.version
+	if version == "" {
+		version = "v1"
+	}
+	labels := map[string]*string{"app": jsii.String(props.name), "version": jsii.String(version)}
+	portName := "http"
+	switch props.port {
+	case 443:
+		portName = "https"
+	case 9000:
+		portName = "tcp"
+	}
+	k8s.NewKubeService(c, jsii.String("Service"), &k8s.KubeServiceProps{
+		Metadata: &k8s.ObjectMeta{
+			Name:   jsii.String(props.name),
+			Labels: &map[string]*string{"app": jsii.String(props.name), "service": jsii.String(props.name)},
+		},
+		Spec: &k8s.ServiceSpec{
+			Ports: &[]*k8s.ServicePort{{
+				Name:       jsii.String(portName),
+				Port:       jsii.Number(props.port),
+				TargetPort: k8s.IntOrString_FromNumber(jsii.Number(props.containerPort)),
+			}},
+			Selector: &map[string]*string{"app": jsii.String(props.name)},
+		},
+	})
+	account := jsii.String(props.name + "-" + version)
+	k8s.NewKubeServiceAccount(c, jsii.String("ServiceAccount"), &k8s.KubeServiceAccountProps{Metadata: &k8s.ObjectMeta{Name: account}})
+	k8s.NewKubeDeployment(c, jsii.String("Deployment"), &k8s.KubeDeploymentProps{
+		Metadata: &k8s.ObjectMeta{Name: account},
+		Spec: &k8s.DeploymentSpec{
+			Replicas: jsii.Number(1),
+			Selector: &k8s.LabelSelector{MatchLabels: &labels},
+			Template: &k8s.PodTemplateSpec{
+				Metadata: &k8s.ObjectMeta{Labels: &labels},
+				Spec: &k8s.PodSpec{
+					ServiceAccountName: account,
+					Containers: &[]*k8s.Container{{
+						Name:  jsii.String(props.name),
+						Image: jsii.String(props.image),
+						Ports: &[]*k8s.ContainerPort{{ContainerPort: jsii.Number(props.containerPort)}},
+					}},
+				},
+			},
+		},
+	})
+	return c
+}
+
+func main() {
+	out := flag.String("out", "dist", "output folder; each example is written into <out>/<name>/")
+	list := flag.Bool("list", false, "print the example names and exit")
+	flag.Parse()
+	defer jsii.Close()
+
+	if *list {
+		for _, e := range examples {
+			fmt.Println(e.name)
+		}
+		return
+	}
+	selected := examples
+	if flag.NArg() > 0 {
+		selected = nil
+		for _, name := range flag.Args() {
+			found := false
+			for _, e := range examples {
+				if e.name == name {
+					selected, found = append(selected, e), true
+				}
+			}
+			if !found {
+				fmt.Fprintf(os.Stderr, "unknown example: %s\n", name)
+				os.Exit(2)
+			}
+		}
+	}
+	root, err := filepath.Abs(*out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	for _, e := range selected {
+		app := cdk8s.NewApp(&cdk8s.AppProps{Outdir: jsii.String(filepath.Join(root, e.name))})
+		e.build(app)
+		app.Synth()
+		fmt.Printf("synthesized %s\n", e.name)
+	}
+}
