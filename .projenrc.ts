@@ -87,15 +87,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   release: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
-  gitignore: ['/dist/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/', '__pycache__/', '/examples/*/dist/', '/examples/java/target/', '/examples/python/.venv/'],
+  gitignore: ['/dist/', '/dist-python/', '/dist-java/', '/dist-go/', '/dist-packages/', '/.crds/', '/.tools/', '/.cache/', '/test/validators/plugin-example/dist/', '__pycache__/', '/examples/*/dist/', '/examples/java/target/', '/examples/python/.venv/'],
 });
 
 // A top-level `imports/` folder compiles under jsii with the package root as rootDir.
 project.package.addField('main', 'lib/src/index.js');
 project.package.addField('types', 'lib/src/index.d.ts');
 // Never bundle local caches, tools or packages into the npm tarball (jsii ships it in every language).
-project.npmignore?.addPatterns('/.cache/', '/.tools/', '/.crds/', '/dist-packages/');
-project.npmignore?.addPatterns('/imports/', '/examples/', '/bench/', '/scripts/', '/dist/', '/.ci/');
+// `dist-packages` is spelled the way jsii-pacmak looks for it, so `package:*` leaves .npmignore alone.
+project.npmignore?.addPatterns('/.cache/', '/.tools/', '/.crds/', 'dist-packages');
+project.npmignore?.addPatterns('/imports/', '/examples/', '/bench/', '/scripts/', '/dist/', '/dist-python/', '/dist-java/', '/dist-go/', '/.ci/');
 project.npmignore?.addPatterns('!/lib/imports/**/*.js', '!/lib/imports/**/*.d.ts');
 
 // jsii-docgen documents the root submodule only (the L1 submodules would make a 3.6 MB page).
@@ -184,12 +185,14 @@ project.addTask('docs:check', {
 
 // `npm test`: the pinned CRDs (in-process schema and CEL validation), the real validators, the
 // examples, jest (facts, snapshots, catalogue, properties), lint, then the field's tools over every
-// example and Istio's own routing simulation.
+// example, Istio's own routing simulation, and the Python, Java and Go packages against the
+// TypeScript examples (BINDINGS_SKIP=<language,...> skips a language, and says so).
 const testTask = project.testTask;
 testTask.prependSpawn(project.tasks.tryFind('synth')!);
 testTask.prependSpawn(installTools);
 testTask.spawn(project.tasks.tryFind('docs:check')!);
 testTask.exec(`${tsNode} scripts/validate.ts dist`);
 testTask.spawn(project.tasks.tryFind('simulate')!);
+testTask.spawn(project.tasks.tryFind('test:bindings')!);
 
 project.synth();

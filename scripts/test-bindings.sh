@@ -22,8 +22,9 @@
 # Settings (environment variables):
 #   BINDINGS_SKIP=java,go  languages not to test; each skip is printed. Without it, a missing
 #                          toolchain (python3 + venv, java + javac + mvn, go) fails that language.
-#   BINDINGS_CACHE=DIR     caches kept between runs (default .cache/bindings): the Maven local
-#                          repository, dependencies built from node_modules/, registry look-ups, stamps.
+#   BINDINGS_CACHE=DIR     caches kept between runs (default ~/.cache/cdk8s-istio-gateway/bindings,
+#                          shared by the clones on a machine): the Maven local repository, dependencies
+#                          built from node_modules/, registry look-ups, stamps.
 #                          pip and Go use their usual caches (~/.cache/pip, go env GOMODCACHE GOCACHE).
 #   BINDINGS_FORCE=1       rebuild the packages even when dist-packages/ has fresh ones.
 #   BINDINGS_KEEP=1        keep the work folder (environments, logs, synthesized YAML) and print it.
@@ -36,9 +37,9 @@ cd "$ROOT"
 
 LANGUAGES=(python java go)
 # Every language must build these; examples/<language>/ may build more, each compared the same way.
-REQUIRED_EXAMPLES=(httpbin-istio-api httpbin-gateway-api secure-ingress-simple-istio-api)
+REQUIRED_EXAMPLES=(httpbin-istio-api httpbin-gateway-api secure-ingress-simple-istio-api egress-http-istio-api egress-http-gateway-api primary-remote-cluster1-istio-api east-west-ambient)
 
-CACHE="${BINDINGS_CACHE:-$ROOT/.cache/bindings}"
+CACHE="${BINDINGS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cdk8s-istio-gateway/bindings}"
 mkdir -p "$CACHE"
 CACHE="$(cd "$CACHE" && pwd)"
 M2="$CACHE/m2/repository"
@@ -52,12 +53,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 export PYTHONDONTWRITEBYTECODE=1
 
-GO_LINKS=() # dependency modules linked into dist-packages/go while jsii-pacmak builds ours
 cleanup() {
-  local link
-  for link in "${GO_LINKS[@]+"${GO_LINKS[@]}"}"; do
-    [[ -L "$link" ]] && rm -f "$link"
-  done
   if [[ "${BINDINGS_KEEP:-}" == 1 ]]; then
     echo "work folder kept: $WORK"
   else
@@ -239,9 +235,16 @@ package() {
     return 0
   fi
   rm -f "$stamp"
-  pacmak "$lang" "package-$lang.log" -o "$ROOT/dist-packages" "$@" "$STAGE" || return 1
+  # jsii-pacmak empties the other targets' folders of its output directory, so each target is built
+  # into a folder of its own and then moved into dist-packages/.
+  pacmak "$lang" "package-$lang.log" -o "$(pack_out "$lang")" "$@" "$STAGE" || return 1
+  find "$(pack_out "$lang")/$lang" -maxdepth 1 -type l -delete # (dependency modules linked in for Go)
+  rm -rf "dist-packages/$lang"
+  mkdir -p dist-packages
+  mv "$(pack_out "$lang")/$lang" "dist-packages/$lang"
   echo "$ASSEMBLY_HASH" >"$stamp"
 }
+pack_out() { echo "$WORK/pacmak-$1"; } # where jsii-pacmak builds LANG's package
 
 # --- dependencies the registries do not serve ------------------------------------------------------
 
@@ -390,20 +393,13 @@ test_go() {
     depdir="$(build_deps go "${deps[@]}")" || { fail go "building ${deps[*]} for Go from node_modules/ failed"; return 1; }
   fi
   # jsii-pacmak builds our module against the dependency modules it finds beside it.
-  mkdir -p dist-packages/go
+  mkdir -p "$(pack_out go)/go"
   for dep in "${deps[@]+"${deps[@]}"}"; do
     target="$(go_module_dir "$depdir/go" "${DEP_GO[$dep]}")"
-    link="dist-packages/go/$(basename "$target")"
-    if [[ ! -e "$link" ]]; then
-      ln -s "$target" "$link"
-      GO_LINKS+=("$ROOT/$link")
-    fi
+    link="$(pack_out go)/go/$(basename "$target")"
+    [[ -e "$link" ]] || ln -s "$target" "$link"
   done
-  local built=0
-  package go "dist-packages/go/*/go.mod" || built=$?
-  for link in "${GO_LINKS[@]+"${GO_LINKS[@]}"}"; do rm -f "$link"; done
-  GO_LINKS=()
-  [[ $built -eq 0 ]] || { fail go "jsii-pacmak --target go failed"; return 1; }
+  package go "dist-packages/go/*/go.mod" || { fail go "jsii-pacmak --target go failed"; return 1; }
 
   local module moddir
   module="$(pkg 'p.jsii.targets.go.moduleName')"

@@ -36,6 +36,13 @@ var examples = []example{
 	{"secure-ingress-simple-gateway-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_GATEWAY_API, false) }},
 	{"secure-ingress-mutual-istio-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_ISTIO, true) }},
 	{"secure-ingress-mutual-gateway-api", func(app cdk8s.App) { secureIngress(app, igw.ApiFlavor_GATEWAY_API, true) }},
+	{"egress-http-istio-api", func(app cdk8s.App) { egress(app, igw.ApiFlavor_ISTIO, igw.EgressMode_HTTP) }},
+	{"egress-http-gateway-api", func(app cdk8s.App) { egress(app, igw.ApiFlavor_GATEWAY_API, igw.EgressMode_HTTP) }},
+	{"egress-tls-origination-istio-api", func(app cdk8s.App) { egress(app, igw.ApiFlavor_ISTIO, igw.EgressMode_TLS_ORIGINATION) }},
+	{"egress-tls-origination-gateway-api", func(app cdk8s.App) { egress(app, igw.ApiFlavor_GATEWAY_API, igw.EgressMode_TLS_ORIGINATION) }},
+	{"primary-remote-cluster1-istio-api", func(app cdk8s.App) { eastWest(app, igw.ApiFlavor_ISTIO, true, igw.EastWestMode_SIDECAR) }},
+	{"primary-remote-cluster1-gateway-api", func(app cdk8s.App) { eastWest(app, igw.ApiFlavor_GATEWAY_API, true, igw.EastWestMode_SIDECAR) }},
+	{"east-west-ambient", func(app cdk8s.App) { eastWest(app, igw.ApiFlavor_GATEWAY_API, false, igw.EastWestMode_AMBIENT) }},
 }
 
 // httpbin is Istio's ingress walk-through: httpbin on httpbin.example.com, /status and /delay
@@ -72,6 +79,40 @@ func secureIngress(app cdk8s.App, api igw.ApiFlavor, mutual bool) {
 				igw.Backend_Service(jsii.String("httpbin"), &igw.ServiceBackendOptions{Port: jsii.Number(8000)}),
 			}),
 		}},
+	})
+}
+
+// egress reaches edition.cnn.com only through the egress gateway (ServiceEntry, Gateway, routes for
+// both legs). HTTP deploys the egress gateway itself with the Istio API, admits only clients of
+// `default` and locks `default` in with a NetworkPolicy; TLS origination lets clients send plain
+// HTTP on 80 and has the gateway originate TLS to port 443.
+func egress(app cdk8s.App, api igw.ApiFlavor, mode igw.EgressMode) {
+	name := "tls-origination"
+	if mode == igw.EgressMode_HTTP {
+		name = "http"
+	}
+	chart := cdk8s.NewChart(app, jsii.String("egress-"+name), &cdk8s.ChartProps{Namespace: jsii.String("default")})
+	props := &igw.EgressRouteProps{Api: api, Name: jsii.String("cnn"), Host: jsii.String("edition.cnn.com"), Mode: mode}
+	if mode == igw.EgressMode_HTTP {
+		if api == igw.ApiFlavor_ISTIO {
+			props.Workload = &igw.GatewayWorkloadProps{}
+		}
+		props.AllowedClients = &igw.EgressClients{Namespaces: jsii.Strings("default")}
+		props.ClientNetworkPolicy = &igw.ClientNetworkPolicyOptions{}
+	}
+	igw.NewEgressRoute(chart, jsii.String("cnn"), props)
+}
+
+// eastWest is cluster1's east-west gateway on network1: AUTO_PASSTHROUGH on 15443 (or HBONE on
+// 15008 for ambient).
+func eastWest(app cdk8s.App, api igw.ApiFlavor, exposeIstiod bool, mode igw.EastWestMode) {
+	chart := cdk8s.NewChart(app, jsii.String("cluster1"), &cdk8s.ChartProps{Namespace: jsii.String("istio-system")})
+	igw.NewEastWestGateway(chart, jsii.String("east-west"), &igw.EastWestGatewayProps{
+		Api:          api,
+		Cluster:      jsii.String("cluster1"),
+		Network:      jsii.String("network1"),
+		ExposeIstiod: jsii.Bool(exposeIstiod),
+		Mode:         mode,
 	})
 }
 

@@ -21,7 +21,14 @@ from constructs import Construct
 from cdk8s_istio_gateway import (
     ApiFlavor,
     Backend,
+    ClientNetworkPolicyOptions,
+    EastWestGateway,
+    EastWestMode,
+    EgressClients,
+    EgressMode,
+    EgressRoute,
     GatewayListener,
+    GatewayWorkloadProps,
     HttpbinExposure,
     HttpRouteAction,
     HttpRouteMatch,
@@ -66,6 +73,47 @@ def secure_ingress(app: App, api: ApiFlavor, mutual: bool) -> None:
                 action=HttpRouteAction.forward([Backend.service("httpbin", port=8000)]),
             )
         ],
+    )
+
+
+# --- egress: mesh -> egress gateway -> edition.cnn.com ---------------------------------------------
+def egress(app: App, api: ApiFlavor, mode: EgressMode) -> None:
+    """edition.cnn.com reached only through the egress gateway (ServiceEntry, Gateway, routes for both legs).
+
+    HTTP deploys the egress gateway itself with the Istio API, admits only clients of `default` and
+    locks `default` in with a NetworkPolicy; TLS origination lets clients send plain HTTP on 80 and
+    has the gateway originate TLS to port 443.
+    """
+    name = "http" if mode == EgressMode.HTTP else "tls-origination"
+    chart = Chart(app, f"egress-{name}", namespace="default")
+    if mode == EgressMode.HTTP:
+        EgressRoute(
+            chart,
+            "cnn",
+            api=api,
+            name="cnn",
+            host="edition.cnn.com",
+            mode=mode,
+            workload=GatewayWorkloadProps() if api == ApiFlavor.ISTIO else None,
+            allowed_clients=EgressClients(namespaces=["default"]),
+            client_network_policy=ClientNetworkPolicyOptions(),
+        )
+    else:
+        EgressRoute(chart, "cnn", api=api, name="cnn", host="edition.cnn.com", mode=mode)
+
+
+# --- east-west: a multi-network mesh --------------------------------------------------------------
+def east_west(app: App, api: ApiFlavor, *, expose_istiod: bool = False, mode: EastWestMode = EastWestMode.SIDECAR) -> None:
+    """cluster1's east-west gateway on network1: AUTO_PASSTHROUGH on 15443 (or HBONE on 15008 for ambient)."""
+    chart = Chart(app, "cluster1", namespace="istio-system")
+    EastWestGateway(
+        chart,
+        "east-west",
+        api=api,
+        cluster="cluster1",
+        network="network1",
+        expose_istiod=expose_istiod,
+        mode=mode,
     )
 
 
@@ -116,6 +164,13 @@ EXAMPLES: Dict[str, Callable[[App], None]] = {
     "secure-ingress-simple-gateway-api": lambda app: secure_ingress(app, ApiFlavor.GATEWAY_API, mutual=False),
     "secure-ingress-mutual-istio-api": lambda app: secure_ingress(app, ApiFlavor.ISTIO, mutual=True),
     "secure-ingress-mutual-gateway-api": lambda app: secure_ingress(app, ApiFlavor.GATEWAY_API, mutual=True),
+    "egress-http-istio-api": lambda app: egress(app, ApiFlavor.ISTIO, EgressMode.HTTP),
+    "egress-http-gateway-api": lambda app: egress(app, ApiFlavor.GATEWAY_API, EgressMode.HTTP),
+    "egress-tls-origination-istio-api": lambda app: egress(app, ApiFlavor.ISTIO, EgressMode.TLS_ORIGINATION),
+    "egress-tls-origination-gateway-api": lambda app: egress(app, ApiFlavor.GATEWAY_API, EgressMode.TLS_ORIGINATION),
+    "primary-remote-cluster1-istio-api": lambda app: east_west(app, ApiFlavor.ISTIO, expose_istiod=True),
+    "primary-remote-cluster1-gateway-api": lambda app: east_west(app, ApiFlavor.GATEWAY_API, expose_istiod=True),
+    "east-west-ambient": lambda app: east_west(app, ApiFlavor.GATEWAY_API, mode=EastWestMode.AMBIENT),
 }
 
 

@@ -28,7 +28,14 @@ import software.constructs.Construct;
 
 import dev.cdk8s.istiogateway.ApiFlavor;
 import dev.cdk8s.istiogateway.Backend;
+import dev.cdk8s.istiogateway.ClientNetworkPolicyOptions;
+import dev.cdk8s.istiogateway.EastWestGateway;
+import dev.cdk8s.istiogateway.EastWestMode;
+import dev.cdk8s.istiogateway.EgressClients;
+import dev.cdk8s.istiogateway.EgressMode;
+import dev.cdk8s.istiogateway.EgressRoute;
 import dev.cdk8s.istiogateway.GatewayListener;
+import dev.cdk8s.istiogateway.GatewayWorkloadProps;
 import dev.cdk8s.istiogateway.HttpRouteAction;
 import dev.cdk8s.istiogateway.HttpRouteMatch;
 import dev.cdk8s.istiogateway.HttpRouteOptions;
@@ -66,6 +73,13 @@ public final class Main {
         EXAMPLES.put("secure-ingress-simple-gateway-api", app -> secureIngress(app, ApiFlavor.GATEWAY_API, false));
         EXAMPLES.put("secure-ingress-mutual-istio-api", app -> secureIngress(app, ApiFlavor.ISTIO, true));
         EXAMPLES.put("secure-ingress-mutual-gateway-api", app -> secureIngress(app, ApiFlavor.GATEWAY_API, true));
+        EXAMPLES.put("egress-http-istio-api", app -> egress(app, ApiFlavor.ISTIO, EgressMode.HTTP));
+        EXAMPLES.put("egress-http-gateway-api", app -> egress(app, ApiFlavor.GATEWAY_API, EgressMode.HTTP));
+        EXAMPLES.put("egress-tls-origination-istio-api", app -> egress(app, ApiFlavor.ISTIO, EgressMode.TLS_ORIGINATION));
+        EXAMPLES.put("egress-tls-origination-gateway-api", app -> egress(app, ApiFlavor.GATEWAY_API, EgressMode.TLS_ORIGINATION));
+        EXAMPLES.put("primary-remote-cluster1-istio-api", app -> eastWest(app, ApiFlavor.ISTIO, true, EastWestMode.SIDECAR));
+        EXAMPLES.put("primary-remote-cluster1-gateway-api", app -> eastWest(app, ApiFlavor.GATEWAY_API, true, EastWestMode.SIDECAR));
+        EXAMPLES.put("east-west-ambient", app -> eastWest(app, ApiFlavor.GATEWAY_API, false, EastWestMode.AMBIENT));
     }
 
     /** httpbin on httpbin.example.com, /status and /delay routed to httpbin:8000, every other path 404. */
@@ -99,6 +113,43 @@ public final class Main {
                                 Backend.service("httpbin", ServiceBackendOptions.builder().port(8000).build()))))
                         .build()))
                 .build());
+    }
+
+    /**
+     * edition.cnn.com reached only through the egress gateway (ServiceEntry, Gateway, routes for both legs).
+     *
+     * <p>HTTP deploys the egress gateway itself with the Istio API, admits only clients of {@code default}
+     * and locks {@code default} in with a NetworkPolicy; TLS origination lets clients send plain HTTP on 80
+     * and has the gateway originate TLS to port 443.
+     */
+    static void egress(final App app, final ApiFlavor api, final EgressMode mode) {
+        String name = mode == EgressMode.HTTP ? "http" : "tls-origination";
+        Chart chart = new Chart(app, "egress-" + name, ChartProps.builder().namespace("default").build());
+        EgressRoute.Builder route = EgressRoute.Builder.create(chart, "cnn")
+                .api(api)
+                .name("cnn")
+                .host("edition.cnn.com")
+                .mode(mode);
+        if (mode == EgressMode.HTTP) {
+            if (api == ApiFlavor.ISTIO) {
+                route.workload(GatewayWorkloadProps.builder().build());
+            }
+            route.allowedClients(EgressClients.builder().namespaces(List.of("default")).build())
+                    .clientNetworkPolicy(ClientNetworkPolicyOptions.builder().build());
+        }
+        route.build();
+    }
+
+    /** cluster1's east-west gateway on network1: AUTO_PASSTHROUGH on 15443 (or HBONE on 15008 for ambient). */
+    static void eastWest(final App app, final ApiFlavor api, final boolean exposeIstiod, final EastWestMode mode) {
+        Chart chart = new Chart(app, "cluster1", ChartProps.builder().namespace("istio-system").build());
+        EastWestGateway.Builder.create(chart, "east-west")
+                .api(api)
+                .cluster("cluster1")
+                .network("network1")
+                .exposeIstiod(exposeIstiod)
+                .mode(mode)
+                .build();
     }
 
     /** A sample backend to route to (Service, ServiceAccount and Deployment). Real apps bring their own. */
