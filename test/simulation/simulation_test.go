@@ -74,6 +74,9 @@ func TestWrongFixtures(t *testing.T) {
 		// The egress VirtualService lost its mesh leg: the sidecar sends
 		// edition.cnn.com straight to the external host, around the gateway.
 		"egress-route-missing-mesh-leg": {"cluster=outbound|80||edition.cnn.com"},
+		// The Gateway API form: no HTTPRoute has the ServiceEntry as parent, so
+		// nothing attaches to the mesh and the sidecar again goes straight out.
+		"egress-httproute-missing-mesh-leg": {"routeConfig=80", "virtualHost=edition.cnn.com:80", "cluster=outbound|80||edition.cnn.com"},
 	}
 	examples, err := FindExamples(filepath.Join("testdata", "wrong"), filepath.Join("testdata", "wrong"))
 	if err != nil {
