@@ -26,6 +26,7 @@ export interface RoutingExpect {
   readonly notFound?: boolean;
   readonly directResponse?: number;
   readonly redirect?: { scheme?: string; host?: string; port?: number; path?: string; status?: number };
+  readonly hbone?: string;
   readonly error?: string;
 }
 
@@ -46,11 +47,12 @@ export interface RoutingRequest {
 
 /** A routing table, as far as the gallery reads it. */
 export interface RoutingTable {
+  readonly istiod?: { readonly env?: Record<string, string> };
   readonly proxies: Record<string, RoutingProxy>;
   readonly requests: readonly RoutingRequest[];
 }
 
-const OUTCOMES = ['cluster', 'passthrough', 'split', 'notFound', 'directResponse', 'redirect', 'error'] as const;
+const OUTCOMES = ['cluster', 'passthrough', 'split', 'notFound', 'directResponse', 'redirect', 'hbone', 'error'] as const;
 
 /** The simulator's errors, by the names tables use, as a reader would say them. */
 const ERRORS: Record<string, string> = {
@@ -156,12 +158,16 @@ export function describeOutcome(e: RoutingExpect): string {
     const target = `${r.scheme ? `${r.scheme}://` : ''}${r.host ?? ''}${r.port ? `:${r.port}` : ''}${r.path ?? ''}`;
     return `redirected${r.status ? ` (${r.status})` : ''}${target ? ` to \`${target}\`` : ''}`;
   }
+  if (e.hbone !== undefined) return `HBONE terminated; the tunnel goes to ${describeCluster(e.hbone)} (read from the listener: the simulator cannot follow CONNECT)`;
   return ERRORS[e.error!] ?? `refused: ${e.error}`;
 }
 
 /** A proxy in words: `sidecar (default)`, `Gateway cnn-egress-gateway`, `Deployment istio-system/istio-egressgateway`. */
 export function describeProxy(name: string, p: RoutingProxy): string {
   if (p.type === 'sidecar') return `${name}: a sidecar in ${p.namespace ?? 'default'}`;
+  if (p.gateway !== undefined && p.type === 'waypoint') {
+    return `${name}: the proxy Istio deploys for Gateway ${p.namespace ?? 'default'}/${p.gateway} (waypoint template)`;
+  }
   if (p.gateway !== undefined) return `${name}: the proxy Istio deploys for Gateway ${p.namespace ?? 'default'}/${p.gateway}`;
   if (p.deployment !== undefined) return `${name}: Deployment ${p.namespace ?? 'default'}/${p.deployment}`;
   const labels = Object.entries(p.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
@@ -171,8 +177,8 @@ export function describeProxy(name: string, p: RoutingProxy): string {
 /** What is sent, in words: `HTTP :80 edition.cnn.com/politics`, `TLS :443 SNI edition.cnn.com`. */
 export function describeRequest(r: RoutingRequest): string {
   const protocol = (r.protocol ?? 'http').toLowerCase();
-  const names: Record<string, string> = { http: 'HTTP', http2: 'HTTP/2', https: 'HTTPS', tcp: 'TCP', tls: 'TLS' };
-  const opaque = protocol === 'tcp' || protocol === 'tls';
+  const names: Record<string, string> = { http: 'HTTP', http2: 'HTTP/2', https: 'HTTPS', tcp: 'TCP', tls: 'TLS', hbone: 'HBONE' };
+  const opaque = protocol === 'tcp' || protocol === 'tls' || protocol === 'hbone';
   const sni = r.sni ?? (protocol === 'https' || protocol === 'tls' ? r.host : undefined);
   const parts: string[] = [];
   if (!opaque) parts.push(`${r.host ?? '*'}${r.path ?? '/'}`);
@@ -197,7 +203,9 @@ function cell(s: string): string {
  */
 export function routingMarkdown(t: RoutingTable): string[] {
   const names = Object.keys(t.proxies).sort();
+  const env = Object.entries(t.istiod?.env ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const out = [
+    ...(env.length > 0 ? [`- istiod runs with ${env.map(([k, v]) => `\`${k}=${v}\``).join(', ')}`] : []),
     ...names.map((n) => `- ${describeProxy(n, t.proxies[n])}`),
     '',
     '| request | sent | to | must be |',

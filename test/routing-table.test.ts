@@ -44,6 +44,7 @@ describe('outcomes read as what happens to the request', () => {
       describeOutcome({ redirect: { scheme: 'https', status: 301 } }),
       describeOutcome({ error: 'noListener' }),
       describeOutcome({ error: 'noFilterChain' }),
+      describeOutcome({ hbone: 'main_internal' }),
     ];
     expect(new Set(said).size).toBe(said.length);
     expect(said[0]).toBe('routed to `a.b:80`');
@@ -51,6 +52,7 @@ describe('outcomes read as what happens to the request', () => {
     expect(said[3]).toMatch(/^404/);
     expect(said[4]).toContain('503');
     expect(said[5]).toBe('redirected (301) to `https://`');
+    expect(said[8]).toMatch(/^HBONE terminated; the tunnel goes to `main_internal`/);
   });
   test('a simulator message given verbatim is shown as is', () => {
     expect(describeOutcome({ error: 'no virtual host matched' })).toBe('refused: no virtual host matched');
@@ -100,8 +102,8 @@ describe('a table the gallery cannot show is one clear error', () => {
 describe('the gallery shows each example\'s routing table', () => {
   const withTables = exampleNames(EXAMPLES).filter((n) => fs.existsSync(path.join(EXAMPLES, n, 'routing.yaml')));
 
-  test('most examples have one', () => {
-    expect(withTables.length).toBeGreaterThanOrEqual(exampleNames(EXAMPLES).length - 1);
+  test('every example has one', () => {
+    expect(withTables).toEqual(exampleNames(EXAMPLES));
   });
 
   test.each(withTables)('%s: one row per request, each with its outcome', (name) => {
@@ -139,6 +141,19 @@ describe('the gallery shows each example\'s routing table', () => {
     } finally {
       fs.rmSync(dir, { recursive: true });
     }
+  });
+
+  test('istiod\'s environment, when the table sets it, is listed first', () => {
+    const t: RoutingTable = {
+      istiod: { env: { PILOT_ENABLE_AMBIENT: 'true', AMBIENT_ENABLE_MULTI_NETWORK: 'true' } },
+      proxies: { w: { type: 'waypoint', gateway: 'ew', namespace: 'istio-system' } },
+      requests: [{ name: 'r', port: 15008, protocol: 'hbone', expect: { hbone: 'main_internal' } }],
+    };
+    expect(routingMarkdown(t).slice(0, 2)).toEqual([
+      '- istiod runs with `AMBIENT_ENABLE_MULTI_NETWORK=true`, `PILOT_ENABLE_AMBIENT=true`',
+      '- w: the proxy Istio deploys for Gateway istio-system/ew (waypoint template)',
+    ]);
+    expect(routingMarkdown(t)[5]).toMatch(/^\| r \| `HBONE :15008` \| w \| HBONE terminated/);
   });
 
   test('the rows come from the table, not from a fixed text', () => {
