@@ -1,7 +1,8 @@
 /**
  * Writes the examples gallery from the synthesized examples in `dist/`: `examples/README.md` (for
- * each example a sentence on its scenario, how to synthesize it and its traffic picture as an inline
- * Mermaid block) and `examples/<example>/topology.svg` (the same picture through Graphviz).
+ * each example a sentence on its scenario, how to synthesize it, its traffic picture as an inline
+ * Mermaid block and its routing table, the requests Istio's simulator checks, as a Markdown table)
+ * and `examples/<example>/topology.svg` (the same picture through Graphviz).
  *
  * Deterministic: the same objects give the same bytes, whatever order they were written in.
  *
@@ -10,6 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { readRoutingTable, routingMarkdown } from './routing-table';
 import { buildTopology, K8sObject, loadObjects, renderSvg, toDot, toMermaid } from './topology';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -71,6 +73,24 @@ function apiLine(objects: readonly K8sObject[]): string {
   return parts.length > 0 ? `Written in the ${parts.join(' and the ')}.` : 'No traffic objects.';
 }
 
+/**
+ * The routing section of an example: its `routing.yaml` as a Markdown table of request → outcome,
+ * or a line saying it has none.
+ *
+ * @param examplesDir the `examples/` folder
+ * @param name the example
+ */
+export function routingSection(examplesDir: string, name: string): string[] {
+  const file = path.join(examplesDir, name, 'routing.yaml');
+  if (!fs.existsSync(file)) return ['No routing table: its routing is not checked by simulation.'];
+  return [
+    'Routing, checked against the Envoy config istiod builds from these manifests by Istio\'s own simulator',
+    `(\`npm run simulate\`; table: [routing.yaml](${name}/routing.yaml)):`,
+    '',
+    ...routingMarkdown(readRoutingTable(file)),
+  ];
+}
+
 const LEGEND = [
   '| in the picture | what it is |',
   '| --- | --- |',
@@ -84,7 +104,7 @@ const LEGEND = [
 
 /**
  * The text of `examples/README.md`: a legend, then for each example its scenario, the command
- * that synthesizes it, its picture as a Mermaid block and a link to its SVG.
+ * that synthesizes it, its picture as a Mermaid block, a link to its SVG and its routing table.
  *
  * @param examples every example's objects
  * @param examplesDir the `examples/` folder (scenario sentences are read from it)
@@ -98,7 +118,9 @@ export function galleryMarkdown(examples: readonly ExampleObjects[], examplesDir
     'Each folder is a cdk8s app. `npx projen synth` synthesizes all of them into `dist/<example>/`;',
     '`cd examples/<example> && npx cdk8s synth` synthesizes one. Each picture below is drawn from what',
     'synth wrote: the hosts clients ask for, the gateway listener they reach, the rule that takes the',
-    'request, and the backend it goes to.',
+    'request, and the backend it goes to. Below each picture, its routing table: requests sent to the',
+    'gateway (or a sidecar), each with what must happen to it, checked by `npm run simulate` with',
+    "Istio's own traffic simulator against the config istiod generates from the same manifests.",
     '',
     ...LEGEND,
     '',
@@ -121,6 +143,8 @@ export function galleryMarkdown(examples: readonly ExampleObjects[], examplesDir
       '```',
       '',
       `[SVG](${e.name}/topology.svg)`,
+      '',
+      ...routingSection(examplesDir, e.name),
     );
   }
   return out.join('\n') + '\n';

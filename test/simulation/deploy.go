@@ -70,7 +70,7 @@ var gatewayTemplates = sync.OnceValues(func() (inject.Templates, error) {
 		return nil, err
 	}
 	raw := inject.RawTemplates{}
-	for _, name := range []string{"kube-gateway"} {
+	for _, name := range []string{"kube-gateway", "waypoint"} {
 		b, err := os.ReadFile(filepath.Join(dir, "manifests/charts/istio-control/istio-discovery/files", name+".yaml"))
 		if err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	listener "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
 	route "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
 	appsv1 "k8s.io/api/apps/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -21,6 +22,7 @@ import (
 	"istio.io/istio/pilot/pkg/model"
 	"istio.io/istio/pilot/pkg/simulation"
 	"istio.io/istio/pilot/test/xds"
+	"istio.io/istio/pilot/test/xdstest"
 	kubelib "istio.io/istio/pkg/kube"
 )
 
@@ -127,7 +129,7 @@ func (r Request) Describe(proxy string) string {
 	if r.Host != "" {
 		s += fmt.Sprintf(" host %q", r.Host)
 	}
-	if proto != "tcp" && proto != "tls" {
+	if proto != "tcp" && proto != "tls" && proto != "hbone" {
 		path := r.Path
 		if path == "" {
 			path = "/"
@@ -237,6 +239,12 @@ func Run(t *testing.T, ex Example) (*Result, error) {
 	for _, r := range table.Requests {
 		pname, _ := table.proxyFor(r)
 		sim := sims[pname]
+		if r.Protocol == "hbone" {
+			o := hboneOutcome(t, sim, r, pname)
+			o.ClusterKnown = o.Cluster == "" || clusters[pname][o.Cluster]
+			res.Outcomes = append(res.Outcomes, o)
+			continue
+		}
 		call := toCall(r, table.Proxies[pname])
 		got := sim.Run(call)
 		o := Outcome{
@@ -267,8 +275,11 @@ func Run(t *testing.T, ex Example) (*Result, error) {
 
 func buildProxy(name string, spec ProxySpec, gws []GatewayDeployment, objects []runtime.Object, version string) (*model.Proxy, error) {
 	typ := model.Router
-	if spec.Type == "sidecar" {
+	switch spec.Type {
+	case "sidecar":
 		typ = model.SidecarProxy
+	case "waypoint":
+		typ = model.Waypoint
 	}
 	ns := spec.Namespace
 	labels := spec.Labels
@@ -367,6 +378,61 @@ func toCall(r Request, p ProxySpec) simulation.Call {
 		}
 	}
 	return c
+}
+
+// hboneOutcome reports what the proxy istiod configured does with HBONE (an
+// HTTP CONNECT tunnel in Istio mTLS) on the request's port. Istio's simulator
+// cannot walk it: its route matcher stops the test on a CONNECT matcher
+// ("unknown route path type *routev3.RouteMatch_ConnectMatcher_",
+// pilot/pkg/simulation/traffic.go). So the outcome is read from the generated
+// LDS instead: the listener on 0.0.0.0:<port>, its filter chain's HTTP
+// connection manager, and the route in it that matches CONNECT and upgrades it
+// to a cluster. Nothing is decided here that the listener does not say.
+func hboneOutcome(t *testing.T, sim *simulation.Simulation, r Request, proxy string) Outcome {
+	o := Outcome{Request: r, Proxy: proxy}
+	var l *listener.Listener
+	for _, cand := range sim.Listeners {
+		if a := cand.GetAddress().GetSocketAddress(); a.GetAddress() == "0.0.0.0" && int(a.GetPortValue()) == r.Port {
+			l = cand
+		}
+	}
+	if l == nil {
+		o.Err = simulation.ErrNoListener
+		return o
+	}
+	o.Listener = l.Name
+	for _, fc := range l.GetFilterChains() {
+		hcm := xdstest.ExtractHTTPConnectionManager(t, fc)
+		if hcm == nil || hcm.GetRouteConfig() == nil {
+			continue
+		}
+		for _, vh := range hcm.GetRouteConfig().GetVirtualHosts() {
+			for _, rt := range vh.GetRoutes() {
+				if rt.GetMatch().GetConnectMatcher() == nil {
+					continue
+				}
+				upgrades := false
+				for _, u := range rt.GetRoute().GetUpgradeConfigs() {
+					upgrades = upgrades || strings.EqualFold(u.GetUpgradeType(), "CONNECT")
+				}
+				if !upgrades {
+					continue
+				}
+				if fc.GetTransportSocket() == nil {
+					o.Err = fmt.Errorf("listener %s matches CONNECT without TLS: not HBONE", l.Name)
+					return o
+				}
+				o.FilterChain = fc.GetName()
+				o.RouteConfig = hcm.GetRouteConfig().GetName()
+				o.VirtualHost = vh.GetName()
+				o.Route = rt.GetName()
+				o.Cluster = rt.GetRoute().GetCluster()
+				return o
+			}
+		}
+	}
+	o.Err = fmt.Errorf("listener %s does not terminate HBONE (no route upgrading CONNECT)", l.Name)
+	return o
 }
 
 // describeRoute reads the matched route's action from the RDS istiod
@@ -492,6 +558,8 @@ func describeExpect(e Expect) string {
 		main = "routed to cluster " + e.Cluster
 	case e.Passthrough != "":
 		main = "forwarded at L4 to cluster " + e.Passthrough
+	case e.Hbone != "":
+		main = "HBONE terminated, the tunnel sent to cluster " + e.Hbone
 	case len(e.Split) > 0:
 		main = "split across " + formatSplit(e.Split)
 	case e.NotFound:
@@ -535,6 +603,8 @@ func Compare(e Expect, o Outcome) string {
 	switch {
 	case e.Cluster != "":
 		routedTo(e.Cluster)
+	case e.Hbone != "":
+		routedTo(e.Hbone)
 	case e.Passthrough != "":
 		routedTo(e.Passthrough)
 		if len(why) == 0 && o.Route != "" {

@@ -53,6 +53,20 @@ var istioGroups = map[string]bool{
 	"extensions.istio.io": true,
 }
 
+// apiServerReaders are the Istio API kinds that parts of istiod read from the
+// Kubernetes API server through their own informers rather than from the
+// config store. In a cluster both see the same object; here such a resource is
+// given to the config store and to the fake Kubernetes client alike. istiod's
+// Gateway API controller looks up a route's ServiceEntry parent (a GAMMA-style
+// mesh route, e.g. the mesh leg of an egress route) in its ServiceEntries
+// informer (pilot/pkg/config/kube/gateway: referenceAllowed, and the
+// VirtualService hosts taken from the ServiceEntry); without the ServiceEntry
+// there the parent is "not found", the route never attaches to the mesh and a
+// sidecar sends the traffic straight to the external host.
+var apiServerReaders = map[string]bool{
+	"ServiceEntry": true,
+}
+
 // LoadManifests reads every *.yaml, *.yml and *.json file directly in dir
 // (except the routing table).
 func LoadManifests(dir string) (*Manifests, error) {
@@ -106,6 +120,13 @@ func LoadManifests(dir string) (*Manifests, error) {
 			}
 			if istioGroups[group] {
 				istioDocs = append(istioDocs, string(doc))
+				if apiServerReaders[meta.Kind] {
+					obj, _, err := kubelib.IstioCodec.UniversalDeserializer().Decode(doc, nil, nil)
+					if err != nil {
+						return nil, fmt.Errorf("%s: %v", id, err)
+					}
+					m.Objects = append(m.Objects, obj)
+				}
 				continue
 			}
 			obj, _, err := kubelib.IstioCodec.UniversalDeserializer().Decode(doc, nil, nil)

@@ -2,8 +2,12 @@ package simulation
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -38,8 +42,66 @@ func TestExamples(t *testing.T) {
 		t.Skipf("no %s yet: no routing tables to check", filepath.Join(root, "examples", "*", TableFile))
 	}
 	for _, ex := range examples {
-		t.Run(ex.Name, func(t *testing.T) { checkExample(t, ex) })
+		t.Run(ex.Name, func(t *testing.T) {
+			table, err := LoadTable(ex.TablePath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if missing := missingEnv(table.Istiod.Env); len(missing) > 0 {
+				runWithIstiodEnv(t, ex, root, dist, table.Istiod.Env)
+				return
+			}
+			checkExample(t, ex)
+		})
 	}
+}
+
+// missingEnv lists the istiod environment variables (as KEY=value) this
+// process was not started with.
+func missingEnv(env map[string]string) []string {
+	var out []string
+	for k, v := range env {
+		if got, ok := os.LookupEnv(k); !ok || got != v {
+			out = append(out, k+"="+v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// runWithIstiodEnv checks one example in a child test process started with
+// the istiod environment its table asks for: Istio reads its feature flags
+// (e.g. PILOT_ENABLE_AMBIENT, AMBIENT_ENABLE_MULTI_NETWORK) once, when its
+// packages initialize, and derives other settings from them (the built-in
+// GatewayClasses and the defaults of the ambient flags), as istiod does when
+// it starts. The child's verdict is this test's verdict.
+func runWithIstiodEnv(t *testing.T, ex Example, root, dist string, env map[string]string) {
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	absDist, err := filepath.Abs(dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := missingEnv(env)
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestExamples$/^"+regexp.QuoteMeta(ex.Name)+"$", "-test.v", "-test.count=1")
+	cmd.Env = append(os.Environ(), append(vars, "SIM_REPO_ROOT="+absRoot, "SIM_DIST_DIR="+absDist)...)
+	out, err := cmd.CombinedOutput()
+	// Keep the test's own report; leave out istiod's log lines.
+	var report []string
+	for _, line := range strings.Split(string(out), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "---") || strings.HasPrefix(trimmed, "simulation_test.go:") ||
+			strings.HasPrefix(trimmed, "harness.go:") || strings.HasPrefix(line, "        ") {
+			report = append(report, line)
+		}
+	}
+	where := fmt.Sprintf("in a child test process with istiod's %s", strings.Join(vars, " "))
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestExamples/"+ex.Name+" ") {
+		t.Fatalf("%s: %v\n%s", where, err, strings.Join(report, "\n"))
+	}
+	t.Logf("%s:\n%s", where, strings.Join(report, "\n"))
 }
 
 // TestFixtures checks the harness's own fixtures (testdata/<fixture>/ holds
@@ -74,6 +136,9 @@ func TestWrongFixtures(t *testing.T) {
 		// The egress VirtualService lost its mesh leg: the sidecar sends
 		// edition.cnn.com straight to the external host, around the gateway.
 		"egress-route-missing-mesh-leg": {"cluster=outbound|80||edition.cnn.com"},
+		// The Gateway API form: no HTTPRoute has the ServiceEntry as parent, so
+		// nothing attaches to the mesh and the sidecar again goes straight out.
+		"egress-httproute-missing-mesh-leg": {"routeConfig=80", "virtualHost=edition.cnn.com:80", "cluster=outbound|80||edition.cnn.com"},
 	}
 	examples, err := FindExamples(filepath.Join("testdata", "wrong"), filepath.Join("testdata", "wrong"))
 	if err != nil {

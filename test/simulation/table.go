@@ -28,6 +28,16 @@ type Table struct {
 	Proxies map[string]ProxySpec `json:"proxies"`
 	// Requests are the requests and where each must (or must not) go.
 	Requests []Request `json:"requests"`
+	// Istiod is how istiod runs for this example.
+	Istiod IstiodSpec `json:"istiod,omitempty"`
+}
+
+// IstiodSpec is how istiod runs for an example.
+type IstiodSpec struct {
+	// Env are istiod environment variables (feature flags) the example needs,
+	// e.g. PILOT_ENABLE_AMBIENT=true. istiod reads them once, when it starts,
+	// so an example with Env runs in a child test process started with them.
+	Env map[string]string `json:"env,omitempty"`
 }
 
 // ServiceSpec is a Kubernetes Service the example relies on.
@@ -68,7 +78,8 @@ type ServicePortSpec struct {
 //     and Deployment are rendered by Istio's own deployment controller and the
 //     proxy takes the Deployment's pod labels.
 type ProxySpec struct {
-	// Type is router (default) or sidecar.
+	// Type is router (default), sidecar, or waypoint (a proxy of the waypoint
+	// template, e.g. an ambient east-west gateway).
 	Type string `json:"type,omitempty"`
 	// Namespace the proxy runs in. Defaults to istio-system for a labelled
 	// proxy and to default for a Kubernetes Gateway's proxy.
@@ -89,7 +100,8 @@ type Request struct {
 	// Port the request is sent to on the proxy.
 	Port int `json:"port"`
 	// Protocol: http (default), http2, https (TLS terminated at the proxy
-	// carrying HTTP), tcp, tls (TLS the proxy does not need to understand).
+	// carrying HTTP), tcp, tls (TLS the proxy does not need to understand),
+	// hbone (HTTP CONNECT in Istio mTLS, ambient's tunnel; see Expect.Hbone).
 	Protocol string `json:"protocol,omitempty"`
 	// TLS overrides the TLS mode implied by Protocol: plaintext, tls or mtls.
 	TLS string `json:"tls,omitempty"`
@@ -124,6 +136,13 @@ type Expect struct {
 	DirectResponse uint32 `json:"directResponse,omitempty"`
 	// Redirect: the matched route redirects; the fields given must match.
 	Redirect *RedirectExpect `json:"redirect,omitempty"`
+	// Hbone: the proxy terminates HBONE on the request's port and sends the
+	// tunnelled connection to this cluster. Istio's simulator cannot follow
+	// an HTTP CONNECT (its route matcher has no CONNECT case), so for
+	// protocol hbone this is read from the listener istiod generated on
+	// 0.0.0.0:<port>: an HTTP connection manager whose CONNECT route upgrades
+	// to this cluster. Only with protocol hbone.
+	Hbone string `json:"hbone,omitempty"`
 	// Error: the simulator's error, verbatim ("no listener matched") or by key
 	// (noListener, noFilterChain, multipleFilterChains, noVirtualHost, noRoute,
 	// tlsRedirect, protocolError, tlsError, mtlsError).
@@ -168,9 +187,9 @@ func (t *Table) validate() error {
 	}
 	for name, p := range t.Proxies {
 		switch p.Type {
-		case "", "router", "sidecar":
+		case "", "router", "sidecar", "waypoint":
 		default:
-			errs = append(errs, fmt.Sprintf("proxy %q: type %q is not router or sidecar", name, p.Type))
+			errs = append(errs, fmt.Sprintf("proxy %q: type %q is not router, sidecar or waypoint", name, p.Type))
 		}
 		kinds := 0
 		for _, set := range []bool{len(p.Labels) > 0, p.Deployment != "", p.Gateway != ""} {
@@ -212,9 +231,9 @@ func (t *Table) validate() error {
 			errs = append(errs, where+": needs a port")
 		}
 		switch r.Protocol {
-		case "", "http", "http2", "https", "tcp", "tls":
+		case "", "http", "http2", "https", "tcp", "tls", "hbone":
 		default:
-			errs = append(errs, fmt.Sprintf("%s: protocol %q is not http, http2, https, tcp or tls", where, r.Protocol))
+			errs = append(errs, fmt.Sprintf("%s: protocol %q is not http, http2, https, tcp, tls or hbone", where, r.Protocol))
 		}
 		switch r.TLS {
 		case "", "plaintext", "tls", "mtls":
@@ -228,13 +247,16 @@ func (t *Table) validate() error {
 		}
 		e := r.Expect
 		n := 0
-		for _, set := range []bool{e.Cluster != "", e.Passthrough != "", len(e.Split) > 0, e.NotFound, e.DirectResponse != 0, e.Redirect != nil, e.Error != ""} {
+		for _, set := range []bool{e.Cluster != "", e.Passthrough != "", len(e.Split) > 0, e.NotFound, e.DirectResponse != 0, e.Redirect != nil, e.Hbone != "", e.Error != ""} {
 			if set {
 				n++
 			}
 		}
 		if n != 1 {
-			errs = append(errs, where+": expect needs exactly one of cluster, passthrough, split, notFound, directResponse, redirect, error")
+			errs = append(errs, where+": expect needs exactly one of cluster, passthrough, split, notFound, directResponse, redirect, hbone, error")
+		}
+		if (e.Hbone != "") != (r.Protocol == "hbone") && e.Error == "" {
+			errs = append(errs, where+": expect hbone goes with protocol hbone, and protocol hbone with expect hbone or error")
 		}
 		if e.Error != "" {
 			if _, ok := simulatorError(e.Error); !ok {
