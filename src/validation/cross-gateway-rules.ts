@@ -65,7 +65,7 @@ function mergedRouteProblems(gateway: IConstruct, registry: AppRegistry): string
   const reported = new Set<string>();
   const problems: string[] = [];
   for (const { route, hosts } of registry.httpRoutesOf(gateway)) {
-    for (const host of new Set(hosts)) {
+    for (const host of hosts.length === 1 ? hosts : new Set(hosts)) {
       const overlapping = host.startsWith('*')
         ? [...owners.keys()].filter((known) => hostsIntersect(known, host))
         : patternsCovering(host).filter((pattern) => owners.has(pattern));
