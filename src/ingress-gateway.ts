@@ -163,7 +163,10 @@ export class IngressGateway extends Construct implements IGateway {
     }
     this.selector = props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' };
 
-    const model = (): GatewayModel => ({
+    // Built once, at synth (every route's validation reads it): its fields are fixed when the
+    // construct is, but for the listeners, which it holds by reference (addListener() shows through).
+    let cached: GatewayModel | undefined;
+    const model = (): GatewayModel => (cached ??= {
       constructPath: this.node.path,
       name: this.gatewayName,
       namespace: this.gatewayNamespace,
@@ -244,7 +247,8 @@ export class IngressGateway extends Construct implements IGateway {
    * @param options hosts, rules, name and namespace
    */
   public addHttpRoute(id: string, options: HttpRouteOptions = {}): HttpRoute {
-    return new HttpRoute(this, id, { ...options, gateway: this });
+    // Object.assign, not `{ ...options, gateway: this }`: see HttpRoute's model (absent options are read).
+    return new HttpRoute(this, id, Object.assign({}, options, { gateway: this }));
   }
 
   /**
