@@ -17,6 +17,7 @@ import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
+import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
 import { httpRouteProblems } from './validation/route-rules';
 
 /**
@@ -173,21 +174,22 @@ export class HttpRoute extends Construct {
     for (const rule of props.rules ?? []) this.addRule(rule);
     AppRegistry.of(this).registerHttpRoute(this.gateway, this, () => this.hosts);
 
+    const memo = new ValidationMemo();
     this.node.addValidation({
       validate: () => {
         const registry = AppRegistry.of(this);
-        return httpRouteProblems(this.model(), {
-          api: this.gateway.api,
-          gateway: registry.gatewayModel(this.gateway),
-          policiesByHost: registry.backendPoliciesByHost(),
-          scope: this,
-        });
+        const model = this.model();
+        const gateway = registry.gatewayModel(this.gateway);
+        const policiesByHost = registry.backendPoliciesByHost();
+        const key = [model, gateway, policiesByHost, ...(gateway ? listenersKey(gateway.listeners) : [])];
+        return memo.problemsOf(key, () => httpRouteProblems(model, { api: this.gateway.api, gateway, policiesByHost, scope: this }));
       },
     });
   }
 
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
+    recordChange();
     this.rules.push(rule);
     this.cachedModel = undefined;
     const backends = this.resolveBackends(rule);

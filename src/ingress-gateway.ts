@@ -13,6 +13,7 @@ import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
 import { gatewayProblems } from './validation/gateway-rules';
+import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { suppressible } from './validation/suppressible';
 import { SuppressibleRule } from './validation/suppressions';
@@ -185,8 +186,15 @@ export class IngressGateway extends Construct implements IGateway {
     );
     this.node.defaultChild = this.apiObject;
     if (this.api === ApiFlavor.ISTIO) markIstioGateway(this);
+    // Reads every gateway's listeners (IST0145) and every route's hosts (registered: a change).
+    const memo = new ValidationMemo();
     this.node.addValidation({
-      validate: () => [...gatewayProblems(model(), this.api), ...crossGatewayProblems(this, model(), this.api), ...this.servicePortProblems()],
+      validate: () =>
+        memo.problemsOf(AppRegistry.of(this).allGateways().flatMap((g) => listenersKey(g.model.listeners)), () => [
+          ...gatewayProblems(model(), this.api),
+          ...crossGatewayProblems(this, model(), this.api),
+          ...this.servicePortProblems(),
+        ]),
     });
     this.addHttpsRedirectRoute();
   }
@@ -215,6 +223,7 @@ export class IngressGateway extends Construct implements IGateway {
 
   /** Adds a listener. */
   public addListener(listener: GatewayListener): void {
+    recordChange();
     this.listeners.push(listener);
     if (this.derivedPorts && !this.listeners.slice(0, -1).some((l) => l.port === listener.port)) {
       this.workload?.addPort(servicePort(listener));

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
+import { recordChange } from './memo';
 import { q } from './names';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
@@ -93,6 +94,7 @@ const ISTIO_GATEWAYS = new WeakSet<IConstruct>();
 
 /** Marks `gateway` as rendered with the Istio API (the registry holds both kinds). */
 export function markIstioGateway(gateway: IConstruct): void {
+  recordChange();
   ISTIO_GATEWAYS.add(gateway);
 }
 

@@ -30,6 +30,7 @@ import {
 } from './workload-objects';
 import { GatewayWorkloadProps, ServiceType } from './workload-props';
 import { workloadProblems } from './workload-rules';
+import { recordChange } from '../validation/memo';
 
 /**
  * The pods that run an Istio gateway, as Istio's `gateway` Helm chart deploys them
@@ -118,6 +119,7 @@ export class GatewayWorkload extends Construct {
    * @param port name, port, protocol and optional targetPort and nodePort
    */
   public addPort(port: GatewayServicePort): void {
+    recordChange();
     this.model.ports.push(port);
     this.renderedPorts.push(servicePort(port));
   }
