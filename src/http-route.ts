@@ -192,6 +192,8 @@ export class HttpRoute extends Construct {
     recordChange();
     this.rules.push(rule);
     this.cachedModel = undefined;
+    // Resolved here only for what needs them now: subsets (dependencies on their policies) and grants.
+    if (!this.grants && !namesSubset(rule)) return;
     const backends = this.resolveBackends(rule);
     for (const backend of backends) {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
@@ -252,4 +254,10 @@ export class HttpRoute extends Construct {
     };
     return this.cachedModel;
   }
+}
+
+/** Whether a rule sends (or mirrors) to a subset of a Service. */
+function namesSubset(rule: HttpRouteRule): boolean {
+  const forwarded = rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends : [];
+  return forwarded.some((b) => b.subset !== undefined) || rule.mirror?.backend.subset !== undefined;
 }
