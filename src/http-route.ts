@@ -181,7 +181,8 @@ export class HttpRoute extends Construct {
         const model = this.model();
         const gateway = registry.gatewayModel(this.gateway);
         const policiesByHost = registry.backendPoliciesByHost();
-        const key = [model, gateway, policiesByHost, ...(gateway ? listenersKey(gateway.listeners) : [])];
+        const key: unknown[] = [model, gateway, policiesByHost];
+        if (gateway) listenersKey(gateway.listeners, key);
         return memo.problemsOf(key, () => httpRouteProblems(model, { api: this.gateway.api, gateway, policiesByHost, scope: this }));
       },
     });

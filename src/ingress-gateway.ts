@@ -190,7 +190,7 @@ export class IngressGateway extends Construct implements IGateway {
     const memo = new ValidationMemo();
     this.node.addValidation({
       validate: () =>
-        memo.problemsOf(AppRegistry.of(this).allGateways().flatMap((g) => listenersKey(g.model.listeners)), () => [
+        memo.problemsOf(AppRegistry.of(this).allGateways().reduce((key, g) => listenersKey(g.model.listeners, key), [] as unknown[]), () => [
           ...gatewayProblems(model(), this.api),
           ...crossGatewayProblems(this, model(), this.api),
           ...this.servicePortProblems(),

@@ -46,9 +46,9 @@ export class AppRegistry {
     this.routesByGateway.set(gateway, routes);
   }
 
-  /** The HTTP routes bound to `gateway`, with their hosts. */
-  public httpRoutesOf(gateway: IConstruct): Array<{ readonly route: IConstruct; readonly hosts: string[] }> {
-    return [...(this.routesByGateway.get(gateway) ?? [])].map(([route, hosts]) => ({ route, hosts: hosts() }));
+  /** The HTTP routes bound to `gateway`, in the order they were created, each with its hosts. */
+  public httpRouteHostsOf(gateway: IConstruct): ReadonlyMap<IConstruct, () => string[]> {
+    return this.routesByGateway.get(gateway) ?? NO_ROUTES;
   }
 
   /**
@@ -106,6 +106,7 @@ export class AppRegistry {
 }
 
 const REGISTRIES = new WeakMap<IConstruct, AppRegistry>();
+const NO_ROUTES: ReadonlyMap<IConstruct, () => string[]> = new Map();
 
 /** An east-west gateway's statement that a cluster is on a network. */
 export interface NetworkClaim {

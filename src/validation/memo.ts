@@ -28,15 +28,22 @@ export class ValidationMemo {
 
   /** The problems for `key`, from `validate()` unless nothing changed since the last call. */
   public problemsOf(key: readonly unknown[], validate: () => string[]): string[] {
-    if (this.revision === revision && sameKey(this.key, key)) return [...this.problems];
+    if (this.revision === revision && sameKey(this.key, key)) return copy(this.problems);
     const at = revision;
     const problems = validate();
     this.revision = at;
     this.key = key;
     this.problems = problems;
-    return [...problems];
+    return copy(problems);
   }
 }
+
+/** A copy for the caller (none is needed of no problem). */
+function copy(problems: string[]): string[] {
+  return problems.length === 0 ? NONE : [...problems];
+}
+
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
@@ -49,8 +56,8 @@ function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
  * list and its route namespaces, by identity, and the lists' lengths (the same things the served
  * hosts index is rebuilt on).
  */
-export function listenersKey(listeners: readonly GatewayListener[]): unknown[] {
-  const key: unknown[] = [listeners.length];
+export function listenersKey(listeners: readonly GatewayListener[], key: unknown[] = []): unknown[] {
+  key.push(listeners.length);
   for (const l of listeners) {
     key.push(l, l.hosts, l.hosts.length, l.routeNamespaces, l.routeNamespaces?.namespaces.length);
   }
