@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-33';
+import type { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
+import { kube } from '../kube';
 import {
   AUTOSCALING,
   DEFAULT_NAME,
@@ -49,7 +50,7 @@ export class GatewayWorkload extends Construct {
    */
   public static statusPortReadinessProbe(): k8s.Probe {
     const { path, ...timing } = STATUS_READINESS_PROBE;
-    return { httpGet: { path, port: k8s.IntOrString.fromNumber(STATUS_PORT) }, ...timing };
+    return { httpGet: { path, port: kube().IntOrString.fromNumber(STATUS_PORT) }, ...timing };
   }
 
   /** Name of every object. */
