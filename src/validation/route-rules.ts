@@ -7,7 +7,7 @@ import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { durationProblems, HEADER_NAME } from './values';
 import { ApiFlavor } from '../api-flavor';
-import { ListenerProtocol } from '../listener';
+import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
@@ -67,9 +67,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
 function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: string[], gateway: GatewayModel, context: RouteContext): void {
   const api = context.api;
-  const listeners = gateway.listeners.filter(
-    (l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS,
-  );
+  const listeners = httpListeners(gateway);
   const ref = () => `${gateway.namespace}/${gateway.name}`;
   if (listeners.length === 0) {
     problems.push(`gateway ${ref()} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`);
@@ -89,6 +87,20 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
     }
   }
 }
+
+/**
+ * The HTTP and HTTPS listeners of a gateway: the same list for every route of the gateway while
+ * its listeners stay the same (one list of thousands of routes, not one per route).
+ */
+function httpListeners(gateway: GatewayModel): GatewayListener[] {
+  const cached = HTTP_LISTENERS.get(gateway.listeners);
+  if (cached && cached.count === gateway.listeners.length) return cached.http;
+  const http = gateway.listeners.filter((l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS);
+  HTTP_LISTENERS.set(gateway.listeners, { count: gateway.listeners.length, http });
+  return http;
+}
+
+const HTTP_LISTENERS = new WeakMap<GatewayListener[], { readonly count: number; readonly http: GatewayListener[] }>();
 
 function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, context: RouteContext): void {
   const where = () => `rule ${rule.name ? q(rule.name) : `#${index}`}`;
