@@ -4,6 +4,7 @@ import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderDestinationRule } from './render/istio-api';
 import { ConnectionPoolSettings, LoadBalancerAlgorithm, OutlierDetection } from './traffic-policy';
+import { recordChange } from './validation/memo';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { trafficPolicyProblems } from './validation/traffic-policy-rules';
 
@@ -131,6 +132,7 @@ export class BackendPolicy extends Construct {
 
   /** Adds a subset. */
   public addSubset(subset: Subset): void {
+    recordChange();
     this.subsets.push(subset);
   }
 

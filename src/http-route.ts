@@ -17,6 +17,7 @@ import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
+import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
 import { httpRouteProblems } from './validation/route-rules';
 
 /**
@@ -173,23 +174,27 @@ export class HttpRoute extends Construct {
     for (const rule of props.rules ?? []) this.addRule(rule);
     AppRegistry.of(this).registerHttpRoute(this.gateway, this, () => this.hosts);
 
+    const memo = new ValidationMemo();
     this.node.addValidation({
       validate: () => {
         const registry = AppRegistry.of(this);
-        return httpRouteProblems(this.model(), {
-          api: this.gateway.api,
-          gateway: registry.gatewayModel(this.gateway),
-          policiesByHost: registry.backendPoliciesByHost(),
-          scope: this,
-        });
+        const model = this.model();
+        const gateway = registry.gatewayModel(this.gateway);
+        const policiesByHost = registry.backendPoliciesByHost();
+        const key: unknown[] = [model, gateway, policiesByHost];
+        if (gateway) listenersKey(gateway.listeners, key);
+        return memo.problemsOf(key, () => httpRouteProblems(model, { api: this.gateway.api, gateway, policiesByHost, scope: this }));
       },
     });
   }
 
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
+    recordChange();
     this.rules.push(rule);
     this.cachedModel = undefined;
+    // Resolved here only for what needs them now: subsets (dependencies on their policies) and grants.
+    if (!this.grants && !namesSubset(rule)) return;
     const backends = this.resolveBackends(rule);
     for (const backend of backends) {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
@@ -222,11 +227,22 @@ export class HttpRoute extends Construct {
 
   private model(): HttpRouteModel {
     if (this.cachedModel) return this.cachedModel;
+    // Every field written out rather than `{ ...rule, ... }`: V8 gives objects made by a spread
+    // followed by more properties a shape on which reading an absent property (most rules have
+    // no retries, fault, CORS...) takes microseconds, and validation and rendering read them all.
     const rules: HttpRuleModel[] = this.rules.map((rule) => ({
-      ...rule,
+      name: rule.name,
       matches: rule.matches ?? [],
+      action: rule.action,
       backends: rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends.map((b) => this.resolve(b)) : [],
+      timeout: rule.timeout,
+      retries: rule.retries,
+      fault: rule.fault,
       mirror: rule.mirror ? { backend: this.resolve(rule.mirror.backend), percentage: rule.mirror.percentage ?? 100 } : undefined,
+      rewrite: rule.rewrite,
+      cors: rule.cors,
+      requestHeaders: rule.requestHeaders,
+      responseHeaders: rule.responseHeaders,
     }));
     this.cachedModel = {
       constructPath: this.node.path,
@@ -239,4 +255,10 @@ export class HttpRoute extends Construct {
     };
     return this.cachedModel;
   }
+}
+
+/** Whether a rule sends (or mirrors) to a subset of a Service. */
+function namesSubset(rule: HttpRouteRule): boolean {
+  const forwarded = rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends : [];
+  return forwarded.some((b) => b.subset !== undefined) || rule.mirror?.backend.subset !== undefined;
 }

@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { Backend } from './backend';
 import { BackendPolicy } from './backend-policy';
 import { HttpRoute } from './http-route';
 import { IngressGateway } from './ingress-gateway';
+import { kube } from './kube';
 import { GatewayListener } from './listener';
 import { PathMatch } from './match';
 import { resolveNamespace } from './namespace';
@@ -182,16 +182,16 @@ export class HttpbinExposure extends Construct {
 
 function httpbinWorkload(scope: Construct, namespace: string, image: string, version: string) {
   const app = { app: 'httpbin' };
-  new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata: { name: 'httpbin', namespace } });
-  const service = new k8s.KubeService(scope, 'Service', {
+  new (kube().KubeServiceAccount)(scope, 'ServiceAccount', { metadata: { name: 'httpbin', namespace } });
+  const service = new (kube().KubeService)(scope, 'Service', {
     metadata: { name: 'httpbin', namespace, labels: { ...app, service: 'httpbin' } },
     spec: {
-      ports: [{ name: 'http', port: SERVICE_PORT, targetPort: k8s.IntOrString.fromNumber(CONTAINER_PORT) }],
+      ports: [{ name: 'http', port: SERVICE_PORT, targetPort: kube().IntOrString.fromNumber(CONTAINER_PORT) }],
       selector: app,
     },
   });
   const labels = { ...app, version };
-  const deployment = new k8s.KubeDeployment(scope, 'Deployment', {
+  const deployment = new (kube().KubeDeployment)(scope, 'Deployment', {
     metadata: { name: 'httpbin', namespace },
     spec: {
       replicas: 1,

@@ -13,6 +13,7 @@ import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
 import { gatewayProblems } from './validation/gateway-rules';
+import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { suppressible } from './validation/suppressible';
 import { SuppressibleRule } from './validation/suppressions';
@@ -163,7 +164,10 @@ export class IngressGateway extends Construct implements IGateway {
     }
     this.selector = props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' };
 
-    const model = (): GatewayModel => ({
+    // Built once, at synth (every route's validation reads it): its fields are fixed when the
+    // construct is, but for the listeners, which it holds by reference (addListener() shows through).
+    let cached: GatewayModel | undefined;
+    const model = (): GatewayModel => (cached ??= {
       constructPath: this.node.path,
       name: this.gatewayName,
       namespace: this.gatewayNamespace,
@@ -182,8 +186,15 @@ export class IngressGateway extends Construct implements IGateway {
     );
     this.node.defaultChild = this.apiObject;
     if (this.api === ApiFlavor.ISTIO) markIstioGateway(this);
+    // Reads every gateway's listeners (IST0145) and every route's hosts (registered: a change).
+    const memo = new ValidationMemo();
     this.node.addValidation({
-      validate: () => [...gatewayProblems(model(), this.api), ...crossGatewayProblems(this, model(), this.api), ...this.servicePortProblems()],
+      validate: () =>
+        memo.problemsOf(AppRegistry.of(this).allGateways().reduce((key, g) => listenersKey(g.model.listeners, key), [] as unknown[]), () => [
+          ...gatewayProblems(model(), this.api),
+          ...crossGatewayProblems(this, model(), this.api),
+          ...this.servicePortProblems(),
+        ]),
     });
     this.addHttpsRedirectRoute();
   }
@@ -212,6 +223,7 @@ export class IngressGateway extends Construct implements IGateway {
 
   /** Adds a listener. */
   public addListener(listener: GatewayListener): void {
+    recordChange();
     this.listeners.push(listener);
     if (this.derivedPorts && !this.listeners.slice(0, -1).some((l) => l.port === listener.port)) {
       this.workload?.addPort(servicePort(listener));
@@ -244,7 +256,8 @@ export class IngressGateway extends Construct implements IGateway {
    * @param options hosts, rules, name and namespace
    */
   public addHttpRoute(id: string, options: HttpRouteOptions = {}): HttpRoute {
-    return new HttpRoute(this, id, { ...options, gateway: this });
+    // Object.assign, not `{ ...options, gateway: this }`: see HttpRoute's model (absent options are read).
+    return new HttpRoute(this, id, Object.assign({}, options, { gateway: this }));
   }
 
   /**

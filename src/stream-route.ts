@@ -9,6 +9,7 @@ import { StreamKind, StreamRouteModel } from './model/route';
 import { resolveNamespace } from './namespace';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
+import { recordChange } from './validation/memo';
 import { streamRouteProblems } from './validation/stream-route-rules';
 
 /**
@@ -111,6 +112,7 @@ function streamRoute(owner: Construct, kind: StreamKind, input: StreamRouteInput
     validate: () => streamRouteProblems(model(), input.gateway.api, AppRegistry.of(owner).gatewayModel(input.gateway)),
   });
   const addRule = (rule: TlsRouteRule) => {
+    recordChange();
     rules.push(rule);
     grants?.allow(resolve(rule).backends);
   };

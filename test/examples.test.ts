@@ -3,17 +3,22 @@ import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { defaultCrdValidator, expectValid } from './support/crd-validator';
+import { expectL1Json } from './support/synth';
 
 const EXAMPLES = path.resolve(__dirname, '..', 'examples');
 const names = fs.readdirSync(EXAMPLES).filter((n) => fs.existsSync(path.join(EXAMPLES, n, 'main.ts'))).sort();
 
 /** Synthesizes one example app and returns its YAML as the CLI would write it. */
 function synthExample(name: string): string {
+  return buildExample(name).synthYaml();
+}
+
+function buildExample(name: string): App {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require(path.join(EXAMPLES, name, 'main.ts'));
   const app: App = Testing.app();
   build(app);
-  return app.synthYaml();
+  return app;
 }
 
 function objectsOf(yaml: string): any[] {
@@ -42,6 +47,14 @@ describe.each(names)('example %s', (name) => {
     expectValid(objects);
     const skipped = Object.keys(defaultCrdValidator().coverage().skipped);
     expect(skipped.filter((k) => /istio\.io|gateway\.networking\.k8s\.io/.test(k))).toEqual([]);
+  });
+
+  test('every object written without its L1 class\'s conversion is written as the L1 class writes it', () => {
+    const app = buildExample(name);
+    app.synthYaml();
+    const checked = expectL1Json(app);
+    // Ingress and east-west gateways and their routes are written so; egress objects by the L1 classes.
+    if (!name.startsWith('egress-')) expect(checked).toBeGreaterThan(0);
   });
 
   test('every object names its namespace', () => {

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { BackendPolicyModel } from './backend-policy';
 import { GatewayModel } from './gateway';
+import { recordChange } from '../validation/memo';
 
 /**
  * The intent of this library's constructs in one app, for the rules that look across constructs
@@ -28,6 +29,7 @@ export class AppRegistry {
   private readonly routesByGateway = new Map<IConstruct, Map<IConstruct, () => string[]>>();
 
   public registerGateway(gateway: IConstruct, model: () => GatewayModel): void {
+    recordChange();
     this.gateways.set(gateway, model);
   }
 
@@ -38,14 +40,15 @@ export class AppRegistry {
 
   /** Records that an HTTP route binds to `gateway` for `hosts`. */
   public registerHttpRoute(gateway: IConstruct, route: IConstruct, hosts: () => string[]): void {
+    recordChange();
     const routes = this.routesByGateway.get(gateway) ?? new Map<IConstruct, () => string[]>();
     routes.set(route, hosts);
     this.routesByGateway.set(gateway, routes);
   }
 
-  /** The HTTP routes bound to `gateway`, with their hosts. */
-  public httpRoutesOf(gateway: IConstruct): Array<{ readonly route: IConstruct; readonly hosts: string[] }> {
-    return [...(this.routesByGateway.get(gateway) ?? [])].map(([route, hosts]) => ({ route, hosts: hosts() }));
+  /** The HTTP routes bound to `gateway`, in the order they were created, each with its hosts. */
+  public httpRouteHostsOf(gateway: IConstruct): ReadonlyMap<IConstruct, () => string[]> {
+    return this.routesByGateway.get(gateway) ?? NO_ROUTES;
   }
 
   /**
@@ -53,6 +56,7 @@ export class AppRegistry {
    * after, depends on it, so the policy is written (and applied) before the route.
    */
   public registerBackendPolicy(policy: IConstruct, host: string, model: () => BackendPolicyModel): void {
+    recordChange();
     this.policies.set(policy, model);
     this.policyIndex = undefined;
     this.policiesByHost.set(host, [...(this.policiesByHost.get(host) ?? []), policy]);
@@ -61,6 +65,7 @@ export class AppRegistry {
 
   /** Records that `route` sends to a subset of `host`: it depends on the host's policies. */
   public registerSubsetUser(route: IConstruct, host: string): void {
+    recordChange();
     const users = this.subsetUsersByHost.get(host) ?? [];
     if (users.includes(route)) return;
     this.subsetUsersByHost.set(host, [...users, route]);
@@ -69,6 +74,7 @@ export class AppRegistry {
 
   /** Records that an east-west gateway puts `cluster` on `network`. */
   public registerNetworkClaim(gateway: IConstruct, claim: NetworkClaim): void {
+    recordChange();
     this.networkClaimsByGateway.set(gateway, claim);
   }
 
@@ -100,6 +106,7 @@ export class AppRegistry {
 }
 
 const REGISTRIES = new WeakMap<IConstruct, AppRegistry>();
+const NO_ROUTES: ReadonlyMap<IConstruct, () => string[]> = new Map();
 
 /** An east-west gateway's statement that a cluster is on a network. */
 export interface NetworkClaim {

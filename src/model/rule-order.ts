@@ -13,6 +13,7 @@ import { HttpRouteMatch, PathMatchKind } from '../match';
  * A rule ranks by its most specific match. Rules that rank equal keep the order they were added in.
  */
 export function orderRules<T extends { readonly matches: HttpRouteMatch[] }>(rules: T[]): T[] {
+  if (rules.length < 2) return [...rules];
   return rules
     .map((rule, index) => ({ rule, index, key: ruleKey(rule.matches) }))
     .sort((a, b) => compareKeys(b.key, a.key) || a.index - b.index)

@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import * as security from '../../imports/security.istio.io';
+import { kube } from '../kube';
 import {
   clientProtocol,
   destinationHost,
@@ -259,7 +259,7 @@ export function renderClientNetworkPolicies(scope: Construct, route: EgressRoute
   const inNamespace = (namespace: string) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: namespace } } });
   return unique(route.clientNamespaces).map((namespace) => {
     const reachable = unique([namespace, policy.controlPlaneNamespace, route.gateway.workloadNamespace, ...policy.allowedNamespaces]);
-    return new k8s.KubeNetworkPolicy(scope, `NetworkPolicy-${namespace}`, {
+    return new (kube().KubeNetworkPolicy)(scope, `NetworkPolicy-${namespace}`, {
       metadata: { name: route.names.networkPolicy, namespace },
       spec: {
         podSelector: { matchExpressions: [{ key: GATEWAY_NAME_LABEL, operator: 'DoesNotExist' }] },
@@ -268,8 +268,8 @@ export function renderClientNetworkPolicies(scope: Construct, route: EgressRoute
           {
             to: [inNamespace(policy.dnsNamespace)],
             ports: [
-              { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
-              { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+              { protocol: 'UDP', port: kube().IntOrString.fromNumber(53) },
+              { protocol: 'TCP', port: kube().IntOrString.fromNumber(53) },
             ],
           },
           { to: reachable.map(inNamespace) },

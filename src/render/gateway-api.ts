@@ -13,23 +13,29 @@ import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsMode } from '../tls';
 import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
+import { L1Kind, TypedApiObject } from './typed-object';
+
+const GATEWAY: L1Kind<gw.GatewayProps> = { gvk: gw.Gateway.GVK, toJson: gw.toJson_GatewayProps };
+const HTTP_ROUTE: L1Kind<gw.HttpRouteProps> = { gvk: gw.HttpRoute.GVK, toJson: gw.toJson_HttpRouteProps };
+const TLS_ROUTE: L1Kind<gw.TlsRouteProps> = { gvk: gw.TlsRoute.GVK, toJson: gw.toJson_TlsRouteProps };
+const TCP_ROUTE: L1Kind<gw.TcpRouteProps> = { gvk: gw.TcpRoute.GVK, toJson: gw.toJson_TcpRouteProps };
 
 /**
  * Renders the intent model as the Kubernetes Gateway API (gateway.networking.k8s.io/v1) with
- * Istio's gateway classes.
+ * Istio's gateway classes, as `TypedApiObject`s of the L1 kinds (see there).
  */
 export class GatewayApiRenderer implements Renderer {
   public readonly api = ApiFlavor.GATEWAY_API;
 
   public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
-    return new gw.Gateway(scope, id, {
+    return new TypedApiObject(scope, id, GATEWAY, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(gatewaySpec(model())) }),
     });
   }
 
   public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
-    return new gw.HttpRoute(scope, id, {
+    return new TypedApiObject(scope, id, HTTP_ROUTE, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(httpRouteSpec(model())) }),
     });
@@ -38,8 +44,8 @@ export class GatewayApiRenderer implements Renderer {
   public streamRoute(scope: Construct, id: string, meta: ObjectMeta, kind: StreamKind, model: () => StreamRouteModel): ApiObject {
     const spec = Lazy.any({ produce: () => compact(streamRouteSpec(model())) });
     return kind === 'tls'
-      ? new gw.TlsRoute(scope, id, { metadata: { ...meta }, spec })
-      : new gw.TcpRoute(scope, id, { metadata: { ...meta }, spec });
+      ? new TypedApiObject(scope, id, TLS_ROUTE, { metadata: { ...meta }, spec })
+      : new TypedApiObject(scope, id, TCP_ROUTE, { metadata: { ...meta }, spec });
   }
 }
 

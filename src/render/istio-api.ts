@@ -9,6 +9,7 @@ import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener'
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
 import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
+import { L1Kind, TypedApiObject } from './typed-object';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
 import { istioServerHosts } from '../model/listener-scope';
@@ -16,28 +17,33 @@ import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRoute
 import { HttpRouteActionKind } from '../route-action';
 import { TlsMode } from '../tls';
 
+const GATEWAY: L1Kind<istio.GatewayProps> = { gvk: istio.Gateway.GVK, toJson: istio.toJson_GatewayProps };
+const VIRTUAL_SERVICE: L1Kind<istio.VirtualServiceProps> = { gvk: istio.VirtualService.GVK, toJson: istio.toJson_VirtualServiceProps };
+
 /**
- * Renders the intent model as Istio's API (networking.istio.io/v1).
+ * Renders the intent model as Istio's API (networking.istio.io/v1). Gateways and VirtualServices
+ * are written as `TypedApiObject`s of the L1 kinds (see there); DestinationRules, whose L1 class
+ * renames a field, as the L1 class.
  */
 export class IstioApiRenderer implements Renderer {
   public readonly api = ApiFlavor.ISTIO;
 
   public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
-    return new istio.Gateway(scope, id, {
+    return new TypedApiObject(scope, id, GATEWAY, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(gatewaySpec(model())) }),
     });
   }
 
   public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
-    return new istio.VirtualService(scope, id, {
+    return new TypedApiObject(scope, id, VIRTUAL_SERVICE, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(virtualServiceSpec(model())) }),
     });
   }
 
   public streamRoute(scope: Construct, id: string, meta: ObjectMeta, _kind: StreamKind, model: () => StreamRouteModel): ApiObject {
-    return new istio.VirtualService(scope, id, {
+    return new TypedApiObject(scope, id, VIRTUAL_SERVICE, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(streamVirtualServiceSpec(model())) }),
     });

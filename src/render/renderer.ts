@@ -25,7 +25,10 @@ export interface Renderer {
   streamRoute(scope: Construct, id: string, meta: ObjectMeta, kind: StreamKind, model: () => StreamRouteModel): ApiObject;
 }
 
-/** The renderer for `api`. */
+const GATEWAY_API_RENDERER = new GatewayApiRenderer();
+const ISTIO_API_RENDERER = new IstioApiRenderer();
+
+/** The renderer for `api` (renderers hold no state: one of each). */
 export function rendererFor(api: ApiFlavor): Renderer {
-  return api === ApiFlavor.GATEWAY_API ? new GatewayApiRenderer() : new IstioApiRenderer();
+  return api === ApiFlavor.GATEWAY_API ? GATEWAY_API_RENDERER : ISTIO_API_RENDERER;
 }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
+import { recordChange } from './memo';
 import { q } from './names';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
@@ -64,11 +65,16 @@ function mergedRouteProblems(gateway: IConstruct, registry: AppRegistry): string
   const owners = new Map<string, IConstruct>();
   const reported = new Set<string>();
   const problems: string[] = [];
-  for (const { route, hosts } of registry.httpRoutesOf(gateway)) {
-    for (const host of new Set(hosts)) {
+  // While no route owns a wildcard, the only pattern covering a plain host that can be owned is the host.
+  let wildcardOwners = 0;
+  for (const [route, hostsOf] of registry.httpRouteHostsOf(gateway)) {
+    const hosts = hostsOf();
+    for (const host of hosts.length === 1 ? hosts : new Set(hosts)) {
       const overlapping = host.startsWith('*')
         ? [...owners.keys()].filter((known) => hostsIntersect(known, host))
-        : patternsCovering(host).filter((pattern) => owners.has(pattern));
+        : wildcardOwners === 0
+          ? owners.has(host) ? [host] : []
+          : patternsCovering(host).filter((pattern) => owners.has(pattern));
       for (const known of overlapping) {
         const other = owners.get(known)!;
         const pair = `${other.node.path} ${route.node.path}`;
@@ -83,7 +89,10 @@ function mergedRouteProblems(gateway: IConstruct, registry: AppRegistry): string
           ),
         );
       }
-      if (!owners.has(host)) owners.set(host, route);
+      if (!owners.has(host)) {
+        owners.set(host, route);
+        if (host.startsWith('*')) wildcardOwners++;
+      }
     }
   }
   return problems;
@@ -93,6 +102,7 @@ const ISTIO_GATEWAYS = new WeakSet<IConstruct>();
 
 /** Marks `gateway` as rendered with the Istio API (the registry holds both kinds). */
 export function markIstioGateway(gateway: IConstruct): void {
+  recordChange();
   ISTIO_GATEWAYS.add(gateway);
 }
 

@@ -1,4 +1,4 @@
-import { isDnsLabel } from './names';
+import { isDnsLabel, isDnsNameOrWildcard } from './names';
 
 /**
  * Host names as Istio and the Gateway API read them: `example.com`, `*.example.com`, `*`, and for
@@ -7,10 +7,7 @@ import { isDnsLabel } from './names';
 
 /** Whether `host` is a valid host name, a `*.` wildcard host, or `*`. */
 export function isValidHost(host: string): boolean {
-  if (host === '*') return true;
-  const name = host.startsWith('*.') ? host.slice(2) : host;
-  if (name.length === 0 || name.length > 253) return false;
-  return name.split('.').every(isDnsLabel);
+  return host === '*' || isDnsNameOrWildcard(host);
 }
 
 /** A gateway server host split into its namespace scope and host name. */
@@ -62,7 +59,11 @@ export function hostsIntersect(a: string, b: string): boolean {
  * host up in a map keyed by pattern instead of scanning it.
  */
 export function patternsCovering(host: string): string[] {
-  const patterns = new Set(['*', host]);
-  for (let i = host.indexOf('.', 1); i >= 0; i = host.indexOf('.', i + 1)) patterns.add(`*${host.slice(i)}`);
-  return [...patterns];
+  const patterns = host === '*' ? ['*'] : ['*', host];
+  for (let i = host.indexOf('.', 1); i >= 0; i = host.indexOf('.', i + 1)) {
+    const pattern = `*${host.slice(i)}`;
+    // Only a wildcard host can be one of its own patterns (`*.a.b` is `*` + its suffix `.a.b`).
+    if (pattern !== host) patterns.push(pattern);
+  }
+  return patterns;
 }

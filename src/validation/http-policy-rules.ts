@@ -13,6 +13,19 @@ function isPercentage(value: number): boolean {
   return Number.isFinite(value) && value >= 0 && value <= 100;
 }
 
+/** Whether a rule has any of the policies `httpPolicyProblems()` checks (most rules have none). */
+export function hasHttpPolicies(rule: HttpRuleModel): boolean {
+  return (
+    rule.retries !== undefined ||
+    rule.fault !== undefined ||
+    rule.mirror !== undefined ||
+    rule.rewrite !== undefined ||
+    rule.cors !== undefined ||
+    rule.requestHeaders !== undefined ||
+    rule.responseHeaders !== undefined
+  );
+}
+
 /** The rules for a rule's retries, fault injection, mirror, rewrite, CORS and header edits. */
 export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiFlavor): string[] {
   const problems: string[] = [];

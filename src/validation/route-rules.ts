@@ -1,13 +1,13 @@
 import { IConstruct } from 'constructs';
 import { isValidHost, patternsCovering } from './hosts';
-import { httpPolicyProblems } from './http-policy-rules';
+import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { durationProblems, HEADER_NAME } from './values';
 import { ApiFlavor } from '../api-flavor';
-import { ListenerProtocol } from '../listener';
+import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
@@ -28,7 +28,12 @@ export interface RouteContext {
   readonly scope: IConstruct;
 }
 
-/** The rules for one HTTP route; one message per problem, each naming the value and the fix. */
+/**
+ * The rules for one HTTP route; one message per problem, each naming the value and the fix.
+ *
+ * Runs for every route at every validation pass (twice per `app.synthYaml()`), so the common case
+ * (no problem) allocates little: messages and the names they quote are built only for a problem.
+ */
 export function httpRouteProblems(route: HttpRouteModel, context: RouteContext): string[] {
   const problems: string[] = [];
   if (!isDnsSubdomain(route.name)) {
@@ -40,111 +45,123 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
   if (route.hosts.length === 0) {
     problems.push('route has no hosts; give at least one host the gateway serves.');
   }
+  let validHosts = true;
   for (const host of route.hosts) {
     if (!isValidHost(host)) {
+      validHosts = false;
       problems.push(
         `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
     }
   }
-  if (context.gateway) problems.push(...servedHostProblems(route, context.gateway, context));
+  if (context.gateway) {
+    servedHostProblems(problems, route, validHosts ? route.hosts : route.hosts.filter(isValidHost), context.gateway, context);
+  }
   if (route.rules.length === 0) {
     problems.push('route has no rules; add one with addRule() or the rules option.');
   }
-  route.rules.forEach((rule, index) => problems.push(...ruleProblems(rule, index, context)));
+  for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
   return problems;
 }
 
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
-function servedHostProblems(route: HttpRouteModel, gateway: GatewayModel, context: RouteContext): string[] {
+function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: string[], gateway: GatewayModel, context: RouteContext): void {
   const api = context.api;
-  const listeners = gateway.listeners.filter(
-    (l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS,
-  );
-  const ref = `${gateway.namespace}/${gateway.name}`;
+  const listeners = httpListeners(gateway);
+  const ref = () => `${gateway.namespace}/${gateway.name}`;
   if (listeners.length === 0) {
-    return [`gateway ${ref} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`];
+    problems.push(`gateway ${ref()} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`);
+    return;
   }
-  const problems: string[] = [];
-  for (const host of route.hosts.filter(isValidHost)) {
+  for (const host of hosts) {
     if (!listenersServe(listeners, api, gateway.namespace, route.namespace, host)) {
       const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
       problems.push(
         ...suppressible(
           context.scope,
           SuppressibleRule.ROUTE_HOST_NOT_SERVED,
-          `route host ${q(host)} is not served by gateway ${ref} for routes in namespace ${q(route.namespace)} ` +
+          `route host ${q(host)} is not served by gateway ${ref()} for routes in namespace ${q(route.namespace)} ` +
             `(its HTTP/HTTPS listeners serve ${listed}); add the host to a listener, or remove it from the route.`,
         ),
       );
     }
   }
-  return problems;
 }
 
-function ruleProblems(rule: HttpRuleModel, index: number, context: RouteContext): string[] {
-  const where = `rule ${rule.name ? q(rule.name) : `#${index}`}`;
-  const problems: string[] = [];
-  rule.matches.forEach((match) => problems.push(...matchProblems(where, match, context.api)));
+/**
+ * The HTTP and HTTPS listeners of a gateway: the same list for every route of the gateway while
+ * its listeners stay the same (one list of thousands of routes, not one per route).
+ */
+function httpListeners(gateway: GatewayModel): GatewayListener[] {
+  const cached = HTTP_LISTENERS.get(gateway.listeners);
+  if (cached && cached.count === gateway.listeners.length) return cached.http;
+  const http = gateway.listeners.filter((l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS);
+  HTTP_LISTENERS.set(gateway.listeners, { count: gateway.listeners.length, http });
+  return http;
+}
+
+const HTTP_LISTENERS = new WeakMap<GatewayListener[], { readonly count: number; readonly http: GatewayListener[] }>();
+
+function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, context: RouteContext): void {
+  const where = () => `rule ${rule.name ? q(rule.name) : `#${index}`}`;
+  for (const match of rule.matches) matchProblems(problems, where(), match, context.api);
 
   switch (rule.action.kind) {
     case HttpRouteActionKind.FORWARD:
       if (rule.backends.length === 0) {
-        problems.push(`${where}: forwards to no backend; pass at least one Backend.service() to HttpRouteAction.forward().`);
+        problems.push(`${where()}: forwards to no backend; pass at least one Backend.service() to HttpRouteAction.forward().`);
       }
       for (const backend of rule.backends) {
-        const name = `backend ${q(`${backend.serviceName}.${backend.namespace}:${backend.port}`)}`;
-        if (!isDnsLabel(backend.serviceName)) problems.push(`${where}: ${name}: the Service name is not a DNS-1123 label.`);
-        if (!isDnsLabel(backend.namespace)) problems.push(`${where}: ${name}: the namespace is not a DNS-1123 label.`);
+        const name = () => `backend ${q(`${backend.serviceName}.${backend.namespace}:${backend.port}`)}`;
+        if (!isDnsLabel(backend.serviceName)) problems.push(`${where()}: ${name()}: the Service name is not a DNS-1123 label.`);
+        if (!isDnsLabel(backend.namespace)) problems.push(`${where()}: ${name()}: the namespace is not a DNS-1123 label.`);
         if (!isPort(backend.port)) {
-          problems.push(`${where}: ${name}: port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
+          problems.push(`${where()}: ${name()}: port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
         }
         if (backend.weight !== undefined && !(Number.isInteger(backend.weight) && backend.weight >= 0 && backend.weight <= 1_000_000)) {
-          problems.push(`${where}: ${name}: weight ${backend.weight} must be a whole number from 0 to 1000000 (weights are relative).`);
+          problems.push(`${where()}: ${name()}: weight ${backend.weight} must be a whole number from 0 to 1000000 (weights are relative).`);
         }
-        if (backend.subset !== undefined) problems.push(...subsetProblems(where, name, backend.host, backend.subset, context));
+        if (backend.subset !== undefined) problems.push(...subsetProblems(where(), name(), backend.host, backend.subset, context));
       }
       if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
-        problems.push(`${where}: every backend has weight 0, so no request would be served; give at least one a positive weight.`);
+        problems.push(`${where()}: every backend has weight 0, so no request would be served; give at least one a positive weight.`);
       }
       break;
     case HttpRouteActionKind.REDIRECT: {
       const redirect = rule.action.redirectOptions ?? {};
       if (redirect.statusCode !== undefined && !REDIRECT_CODES.includes(redirect.statusCode)) {
-        problems.push(`${where}: redirect status ${redirect.statusCode} is not a redirect; use 301, 302, 303, 307 or 308.`);
+        problems.push(`${where()}: redirect status ${redirect.statusCode} is not a redirect; use 301, 302, 303, 307 or 308.`);
       }
       if (redirect.scheme !== undefined && !['http', 'https'].includes(redirect.scheme)) {
-        problems.push(`${where}: redirect scheme ${q(redirect.scheme)} must be "http" or "https".`);
+        problems.push(`${where()}: redirect scheme ${q(redirect.scheme)} must be "http" or "https".`);
       }
       if (redirect.port !== undefined && !isPort(redirect.port)) {
-        problems.push(`${where}: redirect port ${redirect.port} is out of range; use a whole number from 1 to 65535.`);
+        problems.push(`${where()}: redirect port ${redirect.port} is out of range; use a whole number from 1 to 65535.`);
       }
       if (redirect.path !== undefined && !redirect.path.startsWith('/')) {
-        problems.push(`${where}: redirect path ${q(redirect.path)} must start with "/".`);
+        problems.push(`${where()}: redirect path ${q(redirect.path)} must start with "/".`);
       }
       if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
-        problems.push(`${where}: redirect host ${q(redirect.host)} is not a DNS name.`);
+        problems.push(`${where()}: redirect host ${q(redirect.host)} is not a DNS name.`);
       }
       break;
     }
     case HttpRouteActionKind.DIRECT_RESPONSE: {
       const status = rule.action.responseStatus ?? 0;
       if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
-        problems.push(`${where}: direct response status ${status} must be a whole number from 200 to 599.`);
+        problems.push(`${where()}: direct response status ${status} must be a whole number from 200 to 599.`);
       }
       if (context.api === ApiFlavor.GATEWAY_API) {
-        problems.push(`${where}: a direct response is an Istio API feature that the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or forward to a backend.`);
+        problems.push(`${where()}: a direct response is an Istio API feature that the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or forward to a backend.`);
       }
       break;
     }
   }
-  if (rule.timeout) problems.push(...durationProblems(`${where}: timeout`, rule.timeout));
-  problems.push(...httpPolicyProblems(where, rule, context.api));
-  return problems;
+  if (rule.timeout) problems.push(...durationProblems(`${where()}: timeout`, rule.timeout));
+  if (hasHttpPolicies(rule)) problems.push(...httpPolicyProblems(where(), rule, context.api));
 }
 
-function matchProblems(where: string, match: HttpRouteMatch, api: ApiFlavor): string[] {
-  const problems: string[] = [];
+function matchProblems(problems: string[], where: string, match: HttpRouteMatch, api: ApiFlavor): void {
   const path = match.path;
   if (path && path.kind !== PathMatchKind.REGEX && !path.value.startsWith('/')) {
     problems.push(`${where}: path ${q(path.value)} must start with "/"; write ${q(`/${path.value}`)}.`);
@@ -166,7 +183,6 @@ function matchProblems(where: string, match: HttpRouteMatch, api: ApiFlavor): st
   };
   named('header', match.headers);
   named('query parameter', match.queryParams);
-  return problems;
 }
 
 function regexProblems(where: string, what: string, pattern: string): string[] {

@@ -40,9 +40,10 @@ export class HostSet {
     if (this.exact.has('*') || this.exact.has(host)) return true;
     if (host.startsWith('*.')) {
       const y = host.slice(1);
-      return this.parents.has(y) || dotSuffixes(y, 0).some((x) => this.wildcards.has(x));
+      return this.parents.has(y) || (this.wildcards.size > 0 && dotSuffixes(y, 0).some((x) => this.wildcards.has(x)));
     }
-    return dotSuffixes(host, 1).some((x) => this.wildcards.has(x));
+    // A plain host meets only the set's wildcards beyond itself (most listeners name hosts).
+    return this.wildcards.size > 0 && dotSuffixes(host, 1).some((x) => this.wildcards.has(x));
   }
 }
 

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { recordChange } from './memo';
 
 /**
  * Rules that Istio itself only warns about. Each fails synth like any other rule until it is
@@ -44,6 +45,7 @@ export class GatewayValidation {
    * @param reason why this is safe here (kept for reviewers; must not be empty)
    */
   public static suppress(scope: IConstruct, rule: SuppressibleRule, reason: string): void {
+    recordChange();
     if (reason.trim().length === 0) {
       scope.node.addValidation({ validate: () => [`suppression of ${rule} needs a reason; say why it is safe here.`] });
     }

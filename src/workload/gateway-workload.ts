@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-33';
+import type { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
+import { kube } from '../kube';
 import {
   AUTOSCALING,
   DEFAULT_NAME,
@@ -30,6 +31,7 @@ import {
 } from './workload-objects';
 import { GatewayWorkloadProps, ServiceType } from './workload-props';
 import { workloadProblems } from './workload-rules';
+import { recordChange } from '../validation/memo';
 
 /**
  * The pods that run an Istio gateway, as Istio's `gateway` Helm chart deploys them
@@ -48,7 +50,7 @@ export class GatewayWorkload extends Construct {
    */
   public static statusPortReadinessProbe(): k8s.Probe {
     const { path, ...timing } = STATUS_READINESS_PROBE;
-    return { httpGet: { path, port: k8s.IntOrString.fromNumber(STATUS_PORT) }, ...timing };
+    return { httpGet: { path, port: kube().IntOrString.fromNumber(STATUS_PORT) }, ...timing };
   }
 
   /** Name of every object. */
@@ -118,6 +120,7 @@ export class GatewayWorkload extends Construct {
    * @param port name, port, protocol and optional targetPort and nodePort
    */
   public addPort(port: GatewayServicePort): void {
+    recordChange();
     this.model.ports.push(port);
     this.renderedPorts.push(servicePort(port));
   }

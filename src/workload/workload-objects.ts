@@ -1,5 +1,6 @@
-import { k8s } from 'cdk8s-plus-33';
+import type { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
+import { kube } from '../kube';
 import {
   CONTAINER_PORTS,
   CONTAINER_SECURITY_CONTEXT,
@@ -24,12 +25,12 @@ function metadata(model: WorkloadModel, labels = objectLabelsOf(model)): k8s.Obj
 
 /** @internal */
 export function serviceAccount(scope: Construct, model: WorkloadModel): k8s.KubeServiceAccount {
-  return new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata: metadata(model) });
+  return new (kube().KubeServiceAccount)(scope, 'ServiceAccount', { metadata: metadata(model) });
 }
 
 /** Read access to Secrets, for the TLS credentials (`credentialName`) of Istio API gateways. @internal */
 export function role(scope: Construct, model: WorkloadModel): k8s.KubeRole {
-  return new k8s.KubeRole(scope, 'Role', {
+  return new (kube().KubeRole)(scope, 'Role', {
     metadata: metadata(model),
     rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }],
   });
@@ -37,7 +38,7 @@ export function role(scope: Construct, model: WorkloadModel): k8s.KubeRole {
 
 /** @internal */
 export function roleBinding(scope: Construct, model: WorkloadModel): k8s.KubeRoleBinding {
-  return new k8s.KubeRoleBinding(scope, 'RoleBinding', {
+  return new (kube().KubeRoleBinding)(scope, 'RoleBinding', {
     metadata: metadata(model),
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: model.name },
     subjects: [{ kind: 'ServiceAccount', name: model.name }],
@@ -56,7 +57,7 @@ export function deployment(
     ...Object.keys(model.env).sort().map((name) => ({ name, value: model.env[name] })),
     ...container.envVarFrom,
   ];
-  return new k8s.KubeDeployment(scope, 'Deployment', {
+  return new (kube().KubeDeployment)(scope, 'Deployment', {
     metadata: metadata(model),
     spec: {
       // The autoscaler owns the pod count when it is on.
@@ -90,7 +91,7 @@ export function deployment(
 function resources(model: WorkloadModel): k8s.ResourceRequirements {
   const quantities = (amounts: { cpu?: string; memory?: string }) => {
     const entries = Object.entries(amounts).filter(([, value]) => value !== undefined && value !== '');
-    return entries.length > 0 ? Object.fromEntries(entries.map(([key, value]) => [key, k8s.Quantity.fromString(value!)])) : undefined;
+    return entries.length > 0 ? Object.fromEntries(entries.map(([key, value]) => [key, kube().Quantity.fromString(value!)])) : undefined;
   };
   return { limits: quantities(model.resources.limits), requests: quantities(model.resources.requests) };
 }
@@ -100,7 +101,7 @@ function resources(model: WorkloadModel): k8s.ResourceRequirements {
  * @internal
  */
 export function service(scope: Construct, model: WorkloadModel, ports: k8s.ServicePort[]): k8s.KubeService {
-  return new k8s.KubeService(scope, 'Service', {
+  return new (kube().KubeService)(scope, 'Service', {
     metadata: {
       ...metadata(model, serviceLabelsOf(model)),
       annotations: { ...model.serviceAnnotations },
@@ -122,7 +123,7 @@ export function servicePort(port: GatewayServicePort): k8s.ServicePort {
     name: port.name,
     port: port.port,
     protocol: port.protocol ?? PortProtocol.TCP,
-    targetPort: k8s.IntOrString.fromNumber(port.targetPort ?? port.port),
+    targetPort: kube().IntOrString.fromNumber(port.targetPort ?? port.port),
     nodePort: port.nodePort,
   };
 }
@@ -132,7 +133,7 @@ export function autoscaler(scope: Construct, model: WorkloadModel): k8s.KubeHori
   const { autoscaling } = model;
   const utilization = (name: string, percent?: number): k8s.MetricSpecV2[] =>
     percent === undefined ? [] : [{ type: 'Resource', resource: { name, target: { averageUtilization: percent, type: 'Utilization' } } }];
-  return new k8s.KubeHorizontalPodAutoscalerV2(scope, 'Autoscaler', {
+  return new (kube().KubeHorizontalPodAutoscalerV2)(scope, 'Autoscaler', {
     metadata: metadata(model),
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: model.name },
@@ -149,12 +150,12 @@ export function autoscaler(scope: Construct, model: WorkloadModel): k8s.KubeHori
 /** @internal */
 export function disruptionBudget(scope: Construct, model: WorkloadModel): k8s.KubePodDisruptionBudget {
   const { minAvailable, maxUnavailable } = model.disruptionBudget;
-  return new k8s.KubePodDisruptionBudget(scope, 'DisruptionBudget', {
+  return new (kube().KubePodDisruptionBudget)(scope, 'DisruptionBudget', {
     metadata: metadata(model),
     spec: {
       selector: { matchLabels: selectorLabelsOf(model) },
-      minAvailable: minAvailable !== undefined ? k8s.IntOrString.fromNumber(minAvailable) : undefined,
-      maxUnavailable: maxUnavailable !== undefined ? k8s.IntOrString.fromNumber(maxUnavailable) : undefined,
+      minAvailable: minAvailable !== undefined ? kube().IntOrString.fromNumber(minAvailable) : undefined,
+      maxUnavailable: maxUnavailable !== undefined ? kube().IntOrString.fromNumber(maxUnavailable) : undefined,
     },
   });
 }

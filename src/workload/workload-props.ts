@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-33';
+import type { k8s } from 'cdk8s-plus-33';
 import { GatewayAutoscaling, GatewayDisruptionBudget } from './autoscaling';
 import { GatewayResources } from './resources';
 import { GatewayServicePort } from './service-port';

@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { expectValid } from './crd-validator';
+import { TypedApiObject } from '../../src/render/typed-object';
 
 /** A chart in namespace `default` of a fresh test app. */
 export function testChart(namespace = 'default'): Chart {
@@ -14,7 +15,23 @@ export function testChart(namespace = 'default'): Chart {
 export function synthObjects(chart: Chart): any[] {
   const objects = Testing.synth(chart);
   expectValid(objects);
+  expectL1Json(chart);
   return objects;
+}
+
+/**
+ * Every object the library writes without its L1 class's conversion (`TypedApiObject`) writes the
+ * JSON the L1 class would, to the byte (key order included). Returns how many were checked.
+ */
+export function expectL1Json(scope: Construct): number {
+  let checked = 0;
+  for (const c of scope.node.root.node.findAll()) {
+    if (TypedApiObject.isTypedApiObject(c)) {
+      expect(JSON.stringify(c.toJson())).toBe(JSON.stringify(c._l1Json()));
+      checked++;
+    }
+  }
+  return checked;
 }
 
 /** The one object of `kind` (and `name`, when given); fails when there is not exactly one. */
