@@ -2,11 +2,13 @@
  * The benchmark app through the Python package (jsii) against the same library in TypeScript: time,
  * peak memory and jsii kernel round trips.
  *
- *   ts-node --transpile-only bench/python.ts [--routes 100] [--runs 9] [--api both] [--style both]
+ *   ts-node --transpile-only bench/python.ts [--routes 100] [--runs 9] [--api both] [--style all]
  *
  * --style per-route: the Python app calls Backend.service(), HttpRouteAction.forward() and
  * add_http_route() for each route (three kernel round trips); bulk: HttpRouteAction.forward_to() per
- * route and one add_http_routes() (one round trip per route); both (default).
+ * route and one add_http_routes() (one round trip per route); data: the routes as plain structs
+ * (HttpRouteRule forward_to=[ForwardTarget(...)]) in one add_http_routes() (one round trip for the
+ * app); all (default).
  *
  * Needs the Python package: dist-packages/python/*.whl (`npx projen compile && npx jsii-pacmak -v
  * --target python`, or --wheel FILE). The first run makes a virtual environment in
@@ -54,7 +56,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { routes: 100, runs: 9, apis: ['istio', 'gateway-api'], venv: join(ROOT, '.cache', 'bench-venv'), styles: ['per-route', 'bulk'] };
+  const options: Options = { routes: 100, runs: 9, apis: ['istio', 'gateway-api'], venv: join(ROOT, '.cache', 'bench-venv'), styles: ['per-route', 'bulk', 'data'] };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv[++i];
@@ -78,7 +80,7 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--style': {
         const v = value();
-        options.styles = v === 'both' ? ['per-route', 'bulk'] : [v];
+        options.styles = v === 'all' ? ['per-route', 'bulk', 'data'] : [v];
         break;
       }
       case '--wheel':
@@ -125,6 +127,9 @@ function ensureVenv(options: Options, wheel: string): string {
     run('python3', ['-m', 'venv', options.venv]);
     const pins = ['cdk8s', 'constructs', 'cdk8s-plus-33'].map((p) => `${p}==${nodeVersion(p)}`);
     run(python, ['-m', 'pip', 'install', '--quiet', ...pins, wheel]);
+  } else {
+    // The wheel of this checkout, not one an earlier run installed.
+    run(python, ['-m', 'pip', 'install', '--quiet', '--force-reinstall', '--no-deps', wheel]);
   }
   return python;
 }

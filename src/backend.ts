@@ -27,6 +27,15 @@ export interface ServiceBackendOptions {
 }
 
 /**
+ * A Kubernetes Service to forward to, written as data: `{ service: 'httpbin', port: 8000 }` is
+ * `Backend.service('httpbin', { port: 8000 })`. See `HttpRouteRule.forwardTo`.
+ */
+export interface ForwardTarget extends ServiceBackendOptions {
+  /** The Service name. */
+  readonly service: string;
+}
+
+/**
  * Where a route sends traffic.
  */
 export class Backend {

@@ -1,7 +1,7 @@
 import { ApiObject, Duration, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
-import { Backend } from './backend';
+import { Backend, ForwardTarget } from './backend';
 import { FaultInjection } from './fault';
 import { IGateway } from './gateway-ref';
 import { CorsPolicy, HeaderEdits, HttpRewrite, MirrorPolicy } from './http-policies';
@@ -37,8 +37,20 @@ export interface HttpRouteRule {
    */
   readonly matches?: HttpRouteMatch[];
 
-  /** What to do with a matching request. */
-  readonly action: HttpRouteAction;
+  /**
+   * What to do with a matching request. Give this or `forwardTo`.
+   * @default - forward to `forwardTo`
+   */
+  readonly action?: HttpRouteAction;
+
+  /**
+   * Forward matching requests to these Services: the same as
+   * `action: HttpRouteAction.forward([Backend.service(...), ...])`, written as data. Give this or
+   * `action`. Routes described this way are plain data end to end, so from Python, Java or Go a
+   * whole set of routes crosses into the library in one `addHttpRoutes()` call.
+   * @default - `action` says what to do
+   */
+  readonly forwardTo?: ForwardTarget[];
 
   /**
    * How long the gateway waits for the whole response (whole milliseconds, at least 1ms).
@@ -152,6 +164,8 @@ export class HttpRoute extends Construct {
 
   private readonly hosts: string[];
   private readonly rules: HttpRouteRule[] = [];
+  /** Each rule's action: its `action`, or a forward action made of its `forwardTo`. */
+  private readonly actions: HttpRouteAction[] = [];
   private readonly grants?: ReferenceGrants;
   /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
   private cachedModel?: HttpRouteModel;
@@ -191,19 +205,21 @@ export class HttpRoute extends Construct {
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
     recordChange();
+    const action = actionOf(rule);
     this.rules.push(rule);
+    this.actions.push(action);
     this.cachedModel = undefined;
     // Resolved here only for what needs them now: subsets (dependencies on their policies) and grants.
-    if (!this.grants && !namesSubset(rule)) return;
-    const backends = this.resolveBackends(rule);
+    if (!this.grants && !namesSubset(rule, action)) return;
+    const backends = this.resolveBackends(rule, action);
     for (const backend of backends) {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
     }
     this.grants?.allow(backends);
   }
 
-  private resolveBackends(rule: HttpRouteRule): ResolvedBackend[] {
-    const forwarded = rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends : [];
+  private resolveBackends(rule: HttpRouteRule, action: HttpRouteAction): ResolvedBackend[] {
+    const forwarded = action.kind === HttpRouteActionKind.FORWARD ? action.backends : [];
     return [...forwarded, ...(rule.mirror ? [rule.mirror.backend] : [])].map((b) => this.resolve(b));
   }
 
@@ -230,11 +246,12 @@ export class HttpRoute extends Construct {
     // Every field written out rather than `{ ...rule, ... }`: V8 gives objects made by a spread
     // followed by more properties a shape on which reading an absent property (most rules have
     // no retries, fault, CORS...) takes microseconds, and validation and rendering read them all.
-    const rules: HttpRuleModel[] = this.rules.map((rule) => ({
+    const rules: HttpRuleModel[] = this.rules.map((rule, i) => ({
       name: rule.name,
       matches: rule.matches ?? [],
-      action: rule.action,
-      backends: rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends.map((b) => this.resolve(b)) : [],
+      action: this.actions[i],
+      actionGiven: actionGiven(rule),
+      backends: this.actions[i].kind === HttpRouteActionKind.FORWARD ? this.actions[i].backends.map((b) => this.resolve(b)) : [],
       timeout: rule.timeout,
       retries: rule.retries,
       fault: rule.fault,
@@ -257,8 +274,25 @@ export class HttpRoute extends Construct {
   }
 }
 
+/** A rule's action: its `action`, else a forward to its `forwardTo` (empty when it gives neither). */
+function actionOf(rule: HttpRouteRule): HttpRouteAction {
+  if (rule.action) return rule.action;
+  return HttpRouteAction.forward((rule.forwardTo ?? []).map(backendOf));
+}
+
+function backendOf(target: ForwardTarget): Backend {
+  return Backend.service(target.service, target);
+}
+
+/** Which of `action` and `forwardTo` a rule gives, when that is not exactly one. */
+function actionGiven(rule: HttpRouteRule): 'both' | 'neither' | undefined {
+  if (rule.action && rule.forwardTo) return 'both';
+  if (!rule.action && !rule.forwardTo) return 'neither';
+  return undefined;
+}
+
 /** Whether a rule sends (or mirrors) to a subset of a Service. */
-function namesSubset(rule: HttpRouteRule): boolean {
-  const forwarded = rule.action.kind === HttpRouteActionKind.FORWARD ? rule.action.backends : [];
+function namesSubset(rule: HttpRouteRule, action: HttpRouteAction): boolean {
+  const forwarded = action.kind === HttpRouteActionKind.FORWARD ? action.backends : [];
   return forwarded.some((b) => b.subset !== undefined) || rule.mirror?.backend.subset !== undefined;
 }

@@ -360,3 +360,50 @@ test('addHttpRoutes() and HttpRouteAction.forwardTo() write what addHttpRoute() 
   };
   expect(build(true)).toEqual(build(false));
 });
+
+test('forwardTo: [{ service, port, ... }] writes what action: HttpRouteAction.forward([Backend.service()]) writes', () => {
+  const build = (asData: boolean) => {
+    const chart = testChart();
+    new BackendPolicy(chart, 'policy', { serviceName: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] });
+    const gw = new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
+    gw.addHttpRoutes([{
+      id: 'shop',
+      name: 'shop',
+      hosts: ['shop.example.com'],
+      rules: [
+        asData
+          ? { matches: [{ path: PathMatch.prefix('/api') }], forwardTo: [{ service: 'api', port: 8080, weight: 90 }, { service: 'api-canary', port: 8080, namespace: 'canary', weight: 10 }] }
+          : { matches: [{ path: PathMatch.prefix('/api') }], action: HttpRouteAction.forward([svc('api', 8080, { weight: 90 }), svc('api-canary', 8080, { namespace: 'canary', weight: 10 })]) },
+        asData
+          ? { forwardTo: [{ service: 'reviews', port: 9080, subset: 'v1' }] }
+          : { action: HttpRouteAction.forward([svc('reviews', 9080, { subset: 'v1' })]) },
+      ],
+    }]);
+    return synthObjects(chart);
+  };
+  const objects = build(true);
+  expect(objects).toEqual(build(false));
+  const vs = only(objects, 'VirtualService', 'shop');
+  expect(vs.spec.http[0].route).toEqual([
+    { destination: { host: 'api.default.svc.cluster.local', port: { number: 8080 } }, weight: 90 },
+    { destination: { host: 'api-canary.canary.svc.cluster.local', port: { number: 8080 } }, weight: 10 },
+  ]);
+  expect(vs.spec.http[1].route).toEqual([{ destination: { host: 'reviews.default.svc.cluster.local', port: { number: 9080 }, subset: 'v1' } }]);
+});
+
+test('a rule gives action or forwardTo, exactly one', () => {
+  const chart = testChart();
+  const gw = new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
+  gw.addHttpRoute('shop', {
+    name: 'shop',
+    hosts: ['shop.example.com'],
+    rules: [
+      { name: 'both', action: HttpRouteAction.forward([svc('api', 8080)]), forwardTo: [{ service: 'api', port: 8080 }] },
+      { name: 'neither', matches: [{ path: PathMatch.prefix('/x') }] },
+    ],
+  });
+  expect(validationErrors(chart)).toEqual([
+    '[test/gw/shop] rule "neither": says nothing to do with a matching request; give action (e.g. HttpRouteAction.forward([...])) or forwardTo: [{ service, port }].',
+    '[test/gw/shop] rule "both": gives both action and forwardTo; keep one (forwardTo is HttpRouteAction.forward() written as data).',
+  ]);
+});

@@ -3,12 +3,14 @@ through the Python package (jsii), synthesized with app.synth_yaml(), and one JS
 with the time of construct building + synth_yaml, the peak RSS of this process and of its jsii
 kernel, a digest of the YAML and the jsii kernel round trips.
 
-    python app.py --api istio|gateway-api --routes N [--hosts listed|wildcard] [--style per-route|bulk] [--out FILE]
+    python app.py --api istio|gateway-api --routes N [--hosts listed|wildcard] [--style per-route|bulk|data] [--out FILE]
 
 --style per-route (default) writes the app the way the TypeScript one is written: per route,
 Backend.service(), HttpRouteAction.forward() and gateway.add_http_route(), three calls into the
 kernel. --style bulk builds the same objects with HttpRouteAction.forward_to() (one call per route)
-and one gateway.add_http_routes() for all of them.
+and one gateway.add_http_routes() for all of them. --style data describes every route as plain
+structs (HttpRouteRule(forward_to=[ForwardTarget(...)])), so the whole app crosses in the one
+gateway.add_http_routes() call.
 
 Round trips are counted where the jsii runtime writes a request to the kernel's stdin and reads
 its one-line answer (jsii._kernel.providers.process._NodeProcess.send): each call is one round
@@ -74,6 +76,21 @@ def build(app: App, api: str, routes: int, hosts: str, style: str = "per-route")
         name=GATEWAY,
         listeners=[GatewayListener.http(hosts=listener_hosts)],
     )
+    if style == "data":
+        from cdk8s_istio_gateway import ForwardTarget, HttpRouteEntry  # noqa: PLC0415
+
+        gateway.add_http_routes(
+            [
+                HttpRouteEntry(
+                    id=route_name(i),
+                    name=route_name(i),
+                    hosts=[route_host(i)],
+                    rules=[HttpRouteRule(forward_to=[ForwardTarget(service=route_name(i), port=8080)])],
+                )
+                for i in range(routes)
+            ]
+        )
+        return
     if style == "bulk":
         from cdk8s_istio_gateway import HttpRouteEntry  # noqa: PLC0415
 
@@ -124,7 +141,7 @@ def main() -> None:
     parser.add_argument("--api", choices=["istio", "gateway-api"], required=True)
     parser.add_argument("--routes", type=int, required=True)
     parser.add_argument("--hosts", choices=["listed", "wildcard"], default="listed")
-    parser.add_argument("--style", choices=["per-route", "bulk"], default="per-route")
+    parser.add_argument("--style", choices=["per-route", "bulk", "data"], default="per-route")
     parser.add_argument("--out", default="")
     args = parser.parse_args()
 

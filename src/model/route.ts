@@ -29,6 +29,8 @@ export interface HttpRuleModel {
   /** Alternatives; empty means every request. */
   readonly matches: HttpRouteMatch[];
   readonly action: HttpRouteAction;
+  /** Set when the rule gave both `action` and `forwardTo`, or neither. */
+  readonly actionGiven?: 'both' | 'neither';
   /** The forward action's backends, resolved (empty for other actions). */
   readonly backends: ResolvedBackend[];
   readonly timeout?: Duration;

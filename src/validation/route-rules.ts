@@ -106,6 +106,14 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
   const where = () => `rule ${rule.name ? q(rule.name) : `#${index}`}`;
   for (const match of rule.matches) matchProblems(problems, where(), match, context.api);
 
+  if (rule.actionGiven === 'both') {
+    problems.push(`${where()}: gives both action and forwardTo; keep one (forwardTo is HttpRouteAction.forward() written as data).`);
+    return;
+  }
+  if (rule.actionGiven === 'neither') {
+    problems.push(`${where()}: says nothing to do with a matching request; give action (e.g. HttpRouteAction.forward([...])) or forwardTo: [{ service, port }].`);
+    return;
+  }
   switch (rule.action.kind) {
     case HttpRouteActionKind.FORWARD:
       if (rule.backends.length === 0) {
