@@ -76,32 +76,17 @@ def build(app: App, api: str, routes: int, hosts: str, style: str = "per-route")
         name=GATEWAY,
         listeners=[GatewayListener.http(hosts=listener_hosts)],
     )
-    if style == "data":
+    if style in ("bulk", "data"):
         from cdk8s_istio_gateway import ForwardTarget, HttpRouteEntry  # noqa: PLC0415
 
-        gateway.add_http_routes(
-            [
-                HttpRouteEntry(
-                    id=route_name(i),
-                    name=route_name(i),
-                    hosts=[route_host(i)],
-                    rules=[HttpRouteRule(forward_to=[ForwardTarget(service=route_name(i), port=8080)])],
-                )
-                for i in range(routes)
-            ]
-        )
-        return
-    if style == "bulk":
-        from cdk8s_istio_gateway import HttpRouteEntry  # noqa: PLC0415
+        def rule(name: str) -> HttpRouteRule:
+            if style == "data":  # plain structs: nothing crosses until add_http_routes()
+                return HttpRouteRule(forward_to=[ForwardTarget(service=name, port=8080)])
+            return HttpRouteRule(action=HttpRouteAction.forward_to(name, port=8080))  # one call each
 
         gateway.add_http_routes(
             [
-                HttpRouteEntry(
-                    id=route_name(i),
-                    name=route_name(i),
-                    hosts=[route_host(i)],
-                    rules=[HttpRouteRule(action=HttpRouteAction.forward_to(route_name(i), port=8080))],
-                )
+                HttpRouteEntry(id=route_name(i), name=route_name(i), hosts=[route_host(i)], rules=[rule(route_name(i))])
                 for i in range(routes)
             ]
         )
