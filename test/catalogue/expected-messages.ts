@@ -132,6 +132,12 @@ export const EXPECTED: Record<string, string[]> = {
   'backend: no backend': [
     '[c/gw/route] rule #0: forwards to no backend; pass at least one Backend.service() to HttpRouteAction.forward().',
   ],
+  'rule: both action and forwardTo': [
+    '[c/gw/route] rule #0: gives both action and forwardTo; keep one (forwardTo is HttpRouteAction.forward() written as data).',
+  ],
+  'rule: neither action nor forwardTo': [
+    '[c/gw/route] rule #0: says nothing to do with a matching request; give action (e.g. HttpRouteAction.forward([...])) or forwardTo: [{ service, port }].',
+  ],
   'backend: subset no DestinationRule defines': [
     '[c/gw/route] rule #0: backend "reviews.default:9080" names subset "v3", but no BackendPolicy (DestinationRule) in this app defines it for "reviews.default.svc.cluster.local"; define the subset with new BackendPolicy(..., { subsets: [...] }).',
   ],
