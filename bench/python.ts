@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync }
 import * as os from 'os';
 import { join, resolve } from 'path';
 import { performance } from 'perf_hooks';
+import { apisOption, commandOptions, positiveOption } from './args';
 import { compileBench } from './compile';
 import { median } from './run';
 import type { ApiName } from './scenario';
@@ -57,24 +58,17 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { routes: 100, runs: 9, apis: ['istio', 'gateway-api'], venv: join(ROOT, '.cache', 'bench-venv'), styles: ['per-route', 'bulk', 'data'] };
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
-      return v;
-    };
-    switch (argv[i]) {
+  for (const { name, value } of commandOptions(argv)) {
+    switch (name) {
       case '--routes':
-        options.routes = Number(value());
+        options.routes = positiveOption(value(), '--routes');
         break;
       case '--runs':
-        options.runs = Number(value());
+        options.runs = positiveOption(value(), '--runs');
         break;
-      case '--api': {
-        const v = value();
-        options.apis = v === 'both' ? ['istio', 'gateway-api'] : [v as ApiName];
+      case '--api':
+        options.apis = apisOption(value());
         break;
-      }
       case '--venv':
         options.venv = resolve(value());
         break;
@@ -87,7 +81,7 @@ function parseArgs(argv: string[]): Options {
         options.wheel = resolve(value());
         break;
       default:
-        throw new Error(`unknown option ${argv[i]}; see the comment at the top of bench/python.ts`);
+        throw new Error(`unknown option ${name}; see the comment at the top of bench/python.ts`);
     }
   }
   return options;

@@ -23,6 +23,7 @@ import { spawnSync } from 'child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import { join, resolve } from 'path';
+import { apisOption, commandOptions, positiveOption } from './args';
 import { compileBench } from './compile';
 import { plotSvg } from './plot';
 import type { ApiName, HostsMode } from './scenario';
@@ -85,23 +86,14 @@ function parseArgs(argv: string[]): Options {
   let tsNode = false;
   let method = 'synthYaml';
   let save: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
-      return v;
-    };
-    switch (argv[i]) {
+  for (const { name, value } of commandOptions(argv)) {
+    switch (name) {
       case '--routes':
-        sizes.push(positive(value(), '--routes'));
+        sizes.push(positiveOption(value(), '--routes'));
         break;
-      case '--api': {
-        const v = value();
-        if (v === 'both') apis = ['istio', 'gateway-api'];
-        else if (v === 'istio' || v === 'gateway-api') apis = [v];
-        else throw new Error(`--api ${v}: use istio, gateway-api or both`);
+      case '--api':
+        apis = apisOption(value());
         break;
-      }
       case '--hosts': {
         const v = value();
         if (v !== 'listed' && v !== 'wildcard') throw new Error(`--hosts ${v}: use listed or wildcard`);
@@ -109,7 +101,7 @@ function parseArgs(argv: string[]): Options {
         break;
       }
       case '--runs':
-        runs = positive(value(), '--runs');
+        runs = positiveOption(value(), '--runs');
         break;
       case '--ts-node':
         tsNode = true;
@@ -122,16 +114,10 @@ function parseArgs(argv: string[]): Options {
         save = resolve(value());
         break;
       default:
-        throw new Error(`unknown option ${argv[i]}; see the comment at the top of bench/run.ts`);
+        throw new Error(`unknown option ${name}; see the comment at the top of bench/run.ts`);
     }
   }
   return { sizes: sizes.length > 0 ? sizes : [100, 1_000, 10_000], apis, hosts, runs, tsNode, method, save };
-}
-
-function positive(v: string, option: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${option} ${v}: give a whole number of at least 1`);
-  return n;
 }
 
 export function median(values: number[]): number {

@@ -1,6 +1,5 @@
-import { parseAllDocuments } from 'yaml';
 import { ApiFlavor, EgressMode, EgressRoute, EgressRouteProps, LoadBalancerAlgorithm, OriginationTls } from '../src';
-import { only, synthObjects, testChart, validationErrors } from './support/synth';
+import { objectsOf, only, synthObjects, testChart, validationErrors } from './support/synth';
 
 const ISTIO = ApiFlavor.ISTIO;
 const GATEWAY_API = ApiFlavor.GATEWAY_API;
@@ -11,10 +10,6 @@ function egress(props: EgressRouteProps, namespace = 'default'): any[] {
   const chart = testChart(namespace);
   new EgressRoute(chart, 'egress', props);
   return synthObjects(chart);
-}
-
-function objectsOf(yaml: string): any[] {
-  return parseAllDocuments(yaml).map((d) => d.toJS()).filter((o) => o);
 }
 
 /** The API version Istio 1.30 and the Gateway API v1.6 store (the tasks still write v1alpha3, v1beta1, v1alpha2). */

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
 import { defaultCrdValidator, expectValid } from './support/crd-validator';
-import { expectL1Json } from './support/synth';
+import { expectL1Json, objectsOf } from './support/synth';
 
 const EXAMPLES = path.resolve(__dirname, '..', 'examples');
 const names = fs.readdirSync(EXAMPLES).filter((n) => fs.existsSync(path.join(EXAMPLES, n, 'main.ts'))).sort();
@@ -19,10 +18,6 @@ function buildExample(name: string): App {
   const app: App = Testing.app();
   build(app);
   return app;
-}
-
-function objectsOf(yaml: string): any[] {
-  return parseAllDocuments(yaml).map((d) => d.toJS()).filter((o) => o);
 }
 
 test('there are examples', () => {

@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { parseAllDocuments } from 'yaml';
 import { expectValid } from './crd-validator';
 import { TypedApiObject } from '../../src/render/typed-object';
 
@@ -57,4 +58,9 @@ export function validationErrors(scope: Construct): string[] {
     if (!text.startsWith('Validation failed with the following errors:')) throw e;
     return text.split('\n').slice(1).map((line) => line.trim());
   }
+}
+
+/** The objects of a multi-document YAML text (empty documents skipped). */
+export function objectsOf(yaml: string): any[] {
+  return parseAllDocuments(yaml).map((d) => d.toJS()).filter((o) => o);
 }
