@@ -1,4 +1,4 @@
-import { ApiObject, Duration, Names } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { Backend, ForwardTarget } from './backend';
@@ -15,6 +15,7 @@ import { resolveNamespace } from './namespace';
 import { gatewayApiListenerNames } from './render/gateway-api';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
+import { L1JsonWriter, objectProps } from './render/typed-object';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
 import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
@@ -107,7 +108,7 @@ export interface HttpRouteRule {
 export interface HttpRouteOptions {
   /**
    * Name of the VirtualService or HTTPRoute.
-   * @default - derived from the construct path
+   * @default - named by the chart from the construct path, as any ApiObject (with a hash, unless the chart disables resource name hashes)
    */
   readonly name?: string;
 
@@ -151,15 +152,18 @@ export interface HttpRouteEntry extends HttpRouteOptions {
 /**
  * HTTP routing for a set of hosts on one gateway: a VirtualService (Istio API) or an HTTPRoute
  * (Gateway API), whichever API the gateway is written in.
+ *
+ * The route is that object itself (an `ApiObject`, like the classes `cdk8s import` generates), so
+ * escape hatches such as `addJsonPatch()` and `metadata.addLabel()` apply to it directly.
  */
-export class HttpRoute extends Construct {
+export class HttpRoute extends ApiObject {
   /** Name of the route object. */
   public readonly routeName: string;
   /** Namespace of the route object. */
   public readonly routeNamespace: string;
   /** The gateway the route binds to. */
   public readonly gateway: IGateway;
-  /** The VirtualService or HTTPRoute. */
+  /** The VirtualService or HTTPRoute: this route itself. */
   public readonly apiObject: ApiObject;
 
   private readonly hosts: string[];
@@ -167,31 +171,34 @@ export class HttpRoute extends Construct {
   /** Each rule's action: its `action`, or a forward action made of its `forwardTo`. */
   private readonly actions: HttpRouteAction[] = [];
   private readonly grants?: ReferenceGrants;
+  private readonly writer: L1JsonWriter;
   /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
   private cachedModel?: HttpRouteModel;
 
   public constructor(scope: Construct, id: string, props: HttpRouteProps) {
-    super(scope, id);
+    const namespace = resolveNamespace(scope, props.namespace);
+    // The spec is rendered at synth, from the model of the route as it is then.
+    let route: HttpRoute | undefined;
+    const form = rendererFor(props.gateway.api).httpRoute(() => route!.model());
+    // Without a name, the chart names the object from its construct path (as any ApiObject's).
+    super(scope, id, objectProps(form, props.name === undefined ? { namespace } : { name: props.name, namespace }));
+    route = this;
+    this.writer = new L1JsonWriter(form.l1);
     this.gateway = props.gateway;
-    this.routeNamespace = resolveNamespace(this, props.namespace);
-    this.routeName = props.name ?? Names.toDnsLabel(this);
+    this.routeNamespace = namespace;
+    this.routeName = this.name;
     this.hosts = [...(props.hosts ?? ['*'])];
-
-    const renderer = rendererFor(this.gateway.api);
-    this.apiObject = renderer.httpRoute(this, 'Resource', { name: this.routeName, namespace: this.routeNamespace }, () =>
-      this.model(),
-    );
-    this.node.defaultChild = this.apiObject;
+    this.apiObject = this;
     if (this.gateway.api === ApiFlavor.GATEWAY_API) {
-      this.grants = new ReferenceGrants(this, this.apiObject, 'HTTPRoute', this.routeName, this.routeNamespace);
+      this.grants = new ReferenceGrants(this, this, 'HTTPRoute', this.routeName, this.routeNamespace);
     }
     for (const rule of props.rules ?? []) this.addRule(rule);
-    AppRegistry.of(this).registerHttpRoute(this.gateway, this, () => this.hosts);
+    const registry = AppRegistry.of(this);
+    registry.registerHttpRoute(this.gateway, this, () => this.hosts);
 
     const memo = new ValidationMemo();
     this.node.addValidation({
       validate: () => {
-        const registry = AppRegistry.of(this);
         const model = this.model();
         const gateway = registry.gatewayModel(this.gateway);
         const policiesByHost = registry.backendPoliciesByHost();
@@ -216,6 +223,20 @@ export class HttpRoute extends Construct {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
     }
     this.grants?.allow(backends);
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.writer.patchAdded();
+    super.addJsonPatch(...ops);
+  }
+
+  public toJson(): any {
+    return this.writer.json(super.toJson());
+  }
+
+  /** @internal */
+  public _l1Json(): any {
+    return this.writer.converted(super.toJson());
   }
 
   private resolveBackends(rule: HttpRouteRule, action: HttpRouteAction): ResolvedBackend[] {

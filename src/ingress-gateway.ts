@@ -9,6 +9,7 @@ import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { gatewayApiListenerNames } from './render/gateway-api';
 import { rendererFor } from './render/renderer';
+import { TypedApiObject } from './render/typed-object';
 import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
@@ -239,7 +240,7 @@ export class IngressGateway extends Construct implements IGateway {
   private addHttpsRedirectRoute(): void {
     if (this.api !== ApiFlavor.GATEWAY_API || this.redirectRoute || !this.listeners.some((l) => l.httpsRedirect)) return;
     const meta = { name: `${this.gatewayName}-https-redirect`, namespace: this.gatewayNamespace };
-    this.redirectRoute = rendererFor(this.api).httpRoute(this, 'HttpsRedirect', meta, () => ({
+    const form = rendererFor(this.api).httpRoute(() => ({
       constructPath: this.node.path,
       ...meta,
       gateway: { name: this.gatewayName, namespace: this.gatewayNamespace },
@@ -247,6 +248,7 @@ export class IngressGateway extends Construct implements IGateway {
       listenerNames: this.listeners.filter((l) => l.httpsRedirect).flatMap(gatewayApiListenerNames),
       rules: [{ matches: [], action: HttpRouteAction.redirect({ scheme: 'https', statusCode: 301 }), backends: [] }],
     }));
+    this.redirectRoute = new TypedApiObject(this, 'HttpsRedirect', form.l1, { metadata: meta, spec: form.spec });
   }
 
   /**

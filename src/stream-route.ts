@@ -1,4 +1,4 @@
-import { ApiObject, Names } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { Backend } from './backend';
@@ -9,6 +9,7 @@ import { StreamKind, StreamRouteModel } from './model/route';
 import { resolveNamespace } from './namespace';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
+import { L1JsonWriter, ObjectForm, objectProps } from './render/typed-object';
 import { recordChange } from './validation/memo';
 import { streamRouteProblems } from './validation/stream-route-rules';
 
@@ -38,7 +39,7 @@ export interface TlsRouteRule {
 export interface TlsRouteOptions extends TlsRouteRule {
   /**
    * Name of the VirtualService or TLSRoute.
-   * @default - derived from the construct path
+   * @default - named by the chart from the construct path, as any ApiObject (with a hash, unless the chart disables resource name hashes)
    */
   readonly name?: string;
 
@@ -55,7 +56,7 @@ export interface TlsRouteOptions extends TlsRouteRule {
 export interface TcpRouteOptions {
   /**
    * Name of the VirtualService or TCPRoute.
-   * @default - derived from the construct path
+   * @default - named by the chart from the construct path, as any ApiObject (with a hash, unless the chart disables resource name hashes)
    */
   readonly name?: string;
 
@@ -90,57 +91,103 @@ interface StreamRouteInput {
   readonly namespace?: string;
 }
 
-/** Builds, renders and validates a stream route for `owner`; returns its rule list to add to. */
-function streamRoute(owner: Construct, kind: StreamKind, input: StreamRouteInput, rules: TlsRouteRule[]) {
-  const namespace = resolveNamespace(owner, input.namespace);
-  const name = input.name ?? Names.toDnsLabel(owner);
-  const resolve = (rule: TlsRouteRule) => ({ ...rule, backends: rule.backends.map((b) => resolveBackend(b, namespace)) });
-  const model = (): StreamRouteModel => ({
-    kind,
-    constructPath: owner.node.path,
-    name,
-    namespace,
-    gateway: { name: input.gateway.gatewayName, namespace: input.gateway.gatewayNamespace },
-    rules: rules.map(resolve),
-  });
-  const apiObject = rendererFor(input.gateway.api).streamRoute(owner, 'Resource', { name, namespace }, kind, model);
-  owner.node.defaultChild = apiObject;
-  const grants = input.gateway.api === ApiFlavor.GATEWAY_API
-    ? new ReferenceGrants(owner, apiObject, kind === 'tls' ? 'TLSRoute' : 'TCPRoute', name, namespace)
-    : undefined;
-  owner.node.addValidation({
-    validate: () => streamRouteProblems(model(), input.gateway.api, AppRegistry.of(owner).gatewayModel(input.gateway)),
-  });
-  const addRule = (rule: TlsRouteRule) => {
+/**
+ * What TlsRoute and TcpRoute share: their rules, model, ReferenceGrants and validation. Made before
+ * the route object (which needs its kind and spec), and attached to it once it exists.
+ */
+class StreamRouteParts {
+  /** The route object's kind and spec. */
+  public readonly form: ObjectForm;
+  /** The route object's namespace. */
+  public readonly namespace: string;
+  private readonly rules: TlsRouteRule[] = [];
+  private route?: ApiObject;
+  private grants?: ReferenceGrants;
+
+  public constructor(scope: Construct, private readonly kind: StreamKind, private readonly input: StreamRouteInput) {
+    this.namespace = resolveNamespace(scope, input.namespace);
+    this.form = rendererFor(input.gateway.api).streamRoute(kind, () => this.model());
+  }
+
+  /** The route object's metadata: its name when one is given (else the chart names it), and namespace. */
+  public get metadata(): ApiObjectMetadata {
+    return this.input.name === undefined ? { namespace: this.namespace } : { name: this.input.name, namespace: this.namespace };
+  }
+
+  /** Binds these parts to the route object, once it exists. */
+  public attach(route: ApiObject): void {
+    this.route = route;
+    const { gateway } = this.input;
+    if (gateway.api === ApiFlavor.GATEWAY_API) {
+      this.grants = new ReferenceGrants(route, route, this.kind === 'tls' ? 'TLSRoute' : 'TCPRoute', route.name, this.namespace);
+    }
+    route.node.addValidation({
+      validate: () => streamRouteProblems(this.model(), gateway.api, AppRegistry.of(route).gatewayModel(gateway)),
+    });
+  }
+
+  public addRule(rule: TlsRouteRule): void {
     recordChange();
-    rules.push(rule);
-    grants?.allow(resolve(rule).backends);
-  };
-  return { name, namespace, apiObject, addRule };
+    this.rules.push(rule);
+    this.grants?.allow(this.resolve(rule).backends);
+  }
+
+  private resolve(rule: TlsRouteRule) {
+    return { ...rule, backends: rule.backends.map((b) => resolveBackend(b, this.namespace)) };
+  }
+
+  private model(): StreamRouteModel {
+    const route = this.route!;
+    return {
+      kind: this.kind,
+      constructPath: route.node.path,
+      name: route.name,
+      namespace: this.namespace,
+      gateway: { name: this.input.gateway.gatewayName, namespace: this.input.gateway.gatewayNamespace },
+      rules: this.rules.map((rule) => this.resolve(rule)),
+    };
+  }
 }
 
 /**
  * TLS passed through the gateway untouched and routed by SNI: a VirtualService `tls` section
- * (Istio API) or a TLSRoute (Gateway API).
+ * (Istio API) or a TLSRoute (Gateway API). The route is that object itself (an `ApiObject`).
  */
-export class TlsRoute extends Construct {
+export class TlsRoute extends ApiObject {
   /** Name of the route object. */
   public readonly routeName: string;
   /** Namespace of the route object. */
   public readonly routeNamespace: string;
-  /** The VirtualService or TLSRoute. */
+  /** The VirtualService or TLSRoute: this route itself. */
   public readonly apiObject: ApiObject;
 
-  private readonly add: (rule: TlsRouteRule) => void;
+  private readonly parts: StreamRouteParts;
+  private readonly writer: L1JsonWriter;
 
   public constructor(scope: Construct, id: string, props: TlsRouteProps) {
-    super(scope, id);
-    const route = streamRoute(this, 'tls', props, []);
-    this.routeName = route.name;
-    this.routeNamespace = route.namespace;
-    this.apiObject = route.apiObject;
-    this.add = route.addRule;
-    this.add({ hosts: props.hosts, backends: props.backends, port: props.port });
+    const parts = new StreamRouteParts(scope, 'tls', props);
+    super(scope, id, objectProps(parts.form, parts.metadata));
+    this.writer = new L1JsonWriter(parts.form.l1);
+    parts.attach(this);
+    this.parts = parts;
+    this.routeName = this.name;
+    this.routeNamespace = parts.namespace;
+    this.apiObject = this;
+    parts.addRule({ hosts: props.hosts, backends: props.backends, port: props.port });
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.writer.patchAdded();
+    super.addJsonPatch(...ops);
+  }
+
+  public toJson(): any {
+    return this.writer.json(super.toJson());
+  }
+
+  /** @internal */
+  public _l1Json(): any {
+    return this.writer.converted(super.toJson());
   }
 
   /**
@@ -148,28 +195,47 @@ export class TlsRoute extends Construct {
    * API use one TlsRoute per rule.
    */
   public addRule(rule: TlsRouteRule): void {
-    this.add(rule);
+    this.parts.addRule(rule);
   }
 }
 
 /**
  * Opaque TCP from a gateway port to backends: a VirtualService `tcp` section (Istio API) or a
- * TCPRoute (Gateway API; Istio reads TCPRoute v1 from 1.31).
+ * TCPRoute (Gateway API; Istio reads TCPRoute v1 from 1.31). The route is that object itself (an
+ * `ApiObject`).
  */
-export class TcpRoute extends Construct {
+export class TcpRoute extends ApiObject {
   /** Name of the route object. */
   public readonly routeName: string;
   /** Namespace of the route object. */
   public readonly routeNamespace: string;
-  /** The VirtualService or TCPRoute. */
+  /** The VirtualService or TCPRoute: this route itself. */
   public readonly apiObject: ApiObject;
 
+  private readonly writer: L1JsonWriter;
+
   public constructor(scope: Construct, id: string, props: TcpRouteProps) {
-    super(scope, id);
-    const route = streamRoute(this, 'tcp', props, []);
-    this.routeName = route.name;
-    this.routeNamespace = route.namespace;
-    this.apiObject = route.apiObject;
-    route.addRule({ hosts: ['*'], backends: props.backends, port: props.port });
+    const parts = new StreamRouteParts(scope, 'tcp', props);
+    super(scope, id, objectProps(parts.form, parts.metadata));
+    this.writer = new L1JsonWriter(parts.form.l1);
+    parts.attach(this);
+    this.routeName = this.name;
+    this.routeNamespace = parts.namespace;
+    this.apiObject = this;
+    parts.addRule({ hosts: ['*'], backends: props.backends, port: props.port });
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.writer.patchAdded();
+    super.addJsonPatch(...ops);
+  }
+
+  public toJson(): any {
+    return this.writer.json(super.toJson());
+  }
+
+  /** @internal */
+  public _l1Json(): any {
+    return this.writer.converted(super.toJson());
   }
 }

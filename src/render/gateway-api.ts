@@ -13,7 +13,7 @@ import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsMode } from '../tls';
 import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
-import { L1Kind, TypedApiObject } from './typed-object';
+import { L1Kind, ObjectForm, TypedApiObject } from './typed-object';
 
 const GATEWAY: L1Kind<gw.GatewayProps> = { gvk: gw.Gateway.GVK, toJson: gw.toJson_GatewayProps };
 const HTTP_ROUTE: L1Kind<gw.HttpRouteProps> = { gvk: gw.HttpRoute.GVK, toJson: gw.toJson_HttpRouteProps };
@@ -34,18 +34,12 @@ export class GatewayApiRenderer implements Renderer {
     });
   }
 
-  public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
-    return new TypedApiObject(scope, id, HTTP_ROUTE, {
-      metadata: { ...meta },
-      spec: Lazy.any({ produce: () => compact(httpRouteSpec(model())) }),
-    });
+  public httpRoute(model: () => HttpRouteModel): ObjectForm {
+    return { l1: HTTP_ROUTE, spec: Lazy.any({ produce: () => compact(httpRouteSpec(model())) }) };
   }
 
-  public streamRoute(scope: Construct, id: string, meta: ObjectMeta, kind: StreamKind, model: () => StreamRouteModel): ApiObject {
-    const spec = Lazy.any({ produce: () => compact(streamRouteSpec(model())) });
-    return kind === 'tls'
-      ? new TypedApiObject(scope, id, TLS_ROUTE, { metadata: { ...meta }, spec })
-      : new TypedApiObject(scope, id, TCP_ROUTE, { metadata: { ...meta }, spec });
+  public streamRoute(kind: StreamKind, model: () => StreamRouteModel): ObjectForm {
+    return { l1: kind === 'tls' ? TLS_ROUTE : TCP_ROUTE, spec: Lazy.any({ produce: () => compact(streamRouteSpec(model())) }) };
   }
 }
 

@@ -9,7 +9,7 @@ import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener'
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
 import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
-import { L1Kind, TypedApiObject } from './typed-object';
+import { L1Kind, ObjectForm, TypedApiObject } from './typed-object';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
 import { istioServerHosts } from '../model/listener-scope';
@@ -35,18 +35,12 @@ export class IstioApiRenderer implements Renderer {
     });
   }
 
-  public httpRoute(scope: Construct, id: string, meta: ObjectMeta, model: () => HttpRouteModel): ApiObject {
-    return new TypedApiObject(scope, id, VIRTUAL_SERVICE, {
-      metadata: { ...meta },
-      spec: Lazy.any({ produce: () => compact(virtualServiceSpec(model())) }),
-    });
+  public httpRoute(model: () => HttpRouteModel): ObjectForm {
+    return { l1: VIRTUAL_SERVICE, spec: Lazy.any({ produce: () => compact(virtualServiceSpec(model())) }) };
   }
 
-  public streamRoute(scope: Construct, id: string, meta: ObjectMeta, _kind: StreamKind, model: () => StreamRouteModel): ApiObject {
-    return new TypedApiObject(scope, id, VIRTUAL_SERVICE, {
-      metadata: { ...meta },
-      spec: Lazy.any({ produce: () => compact(streamVirtualServiceSpec(model())) }),
-    });
+  public streamRoute(_kind: StreamKind, model: () => StreamRouteModel): ObjectForm {
+    return { l1: VIRTUAL_SERVICE, spec: Lazy.any({ produce: () => compact(streamVirtualServiceSpec(model())) }) };
   }
 }
 

@@ -2,7 +2,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { expectValid } from './crd-validator';
-import { TypedApiObject } from '../../src/render/typed-object';
+import { writesL1Json } from '../../src/render/typed-object';
 
 /** A chart in namespace `default` of a fresh test app. */
 export function testChart(namespace = 'default'): Chart {
@@ -27,7 +27,7 @@ export function synthObjects(chart: Chart): any[] {
 export function expectL1Json(scope: Construct): number {
   let checked = 0;
   for (const c of scope.node.root.node.findAll()) {
-    if (TypedApiObject.isTypedApiObject(c)) {
+    if (writesL1Json(c)) {
       expect(JSON.stringify(c.toJson())).toBe(JSON.stringify(c._l1Json()));
       checked++;
     }
