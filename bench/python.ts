@@ -6,9 +6,10 @@
  *
  * --style per-route: the Python app calls Backend.service(), HttpRouteAction.forward() and
  * add_http_route() for each route (three kernel round trips); bulk: HttpRouteAction.forward_to() per
- * route and one add_http_routes() (one round trip per route); data: the routes as plain structs
+ * route and one add_http_routes() (one round trip per route); rule-data: the routes as plain structs
  * (HttpRouteRule forward_to=[ForwardTarget(...)]) in one add_http_routes() (one round trip for the
- * app); all (default).
+ * app); data: the same with the route's own forward_to (HttpRouteEntry forward_to=[...], no rule
+ * struct); all (default).
  *
  * Needs the Python package: dist-packages/python/*.whl (`npx projen compile && npx jsii-pacmak -v
  * --target python`, or --wheel FILE). The first run makes a virtual environment in
@@ -57,7 +58,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { routes: 100, runs: 9, apis: ['istio', 'gateway-api'], venv: join(ROOT, '.cache', 'bench-venv'), styles: ['per-route', 'bulk', 'data'] };
+  const options: Options = { routes: 100, runs: 9, apis: ['istio', 'gateway-api'], venv: join(ROOT, '.cache', 'bench-venv'), styles: ['per-route', 'bulk', 'rule-data', 'data'] };
   for (const { name, value } of commandOptions(argv)) {
     switch (name) {
       case '--routes':
@@ -74,7 +75,7 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--style': {
         const v = value();
-        options.styles = v === 'all' ? ['per-route', 'bulk', 'data'] : [v];
+        options.styles = v === 'all' ? ['per-route', 'bulk', 'rule-data', 'data'] : [v];
         break;
       }
       case '--wheel':

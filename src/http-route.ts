@@ -128,9 +128,18 @@ export interface HttpRouteOptions {
   /**
    * The rules. They are evaluated most specific first (see the README's "Route order"), whatever
    * the order given.
-   * @default - none; add them with addRule()
+   * @default - none; add them with addRule(), or give `forwardTo`
    */
   readonly rules?: HttpRouteRule[];
+
+  /**
+   * Forward every request that no rule matches to these Services (like a Kubernetes Ingress's
+   * default backend): a last rule without conditions. Without `rules`, the route sends every
+   * request for its hosts there, written as one struct: the route `{ hosts, forwardTo }` is
+   * `{ hosts, rules: [{ forwardTo }] }`.
+   * @default - requests no rule matches are answered 404 by the gateway
+   */
+  readonly forwardTo?: ForwardTarget[];
 }
 
 /**
@@ -172,6 +181,8 @@ export class HttpRoute extends ApiObject {
   private readonly actions: HttpRouteAction[] = [];
   private readonly grants?: ReferenceGrants;
   private readonly writer: L1JsonWriter;
+  /** Which rule is the route's own `forwardTo` (always rendered last). */
+  private fallbackIndex?: number;
   /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
   private cachedModel?: HttpRouteModel;
 
@@ -193,6 +204,10 @@ export class HttpRoute extends ApiObject {
       this.grants = new ReferenceGrants(this, this, 'HTTPRoute', this.routeName, this.routeNamespace);
     }
     for (const rule of props.rules ?? []) this.addRule(rule);
+    if (props.forwardTo) {
+      this.fallbackIndex = this.rules.length;
+      this.addRule({ forwardTo: props.forwardTo });
+    }
     const registry = AppRegistry.of(this);
     registry.registerHttpRoute(this.gateway, this, () => this.hosts);
 
@@ -281,7 +296,10 @@ export class HttpRoute extends ApiObject {
       cors: rule.cors,
       requestHeaders: rule.requestHeaders,
       responseHeaders: rule.responseHeaders,
+      fallback: i === this.fallbackIndex,
     }));
+    // The route's own forwardTo stays last, after any rule without conditions added later.
+    const fallback = this.fallbackIndex === undefined ? undefined : rules.splice(this.fallbackIndex, 1)[0];
     this.cachedModel = {
       constructPath: this.node.path,
       name: this.routeName,
@@ -289,7 +307,7 @@ export class HttpRoute extends ApiObject {
       gateway: { name: this.gateway.gatewayName, namespace: this.gateway.gatewayNamespace },
       hosts: this.hosts,
       listenerNames: this.listenerNames(),
-      rules: orderRules(rules),
+      rules: fallback ? [...orderRules(rules), fallback] : orderRules(rules),
     };
     return this.cachedModel;
   }

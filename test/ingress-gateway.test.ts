@@ -407,3 +407,58 @@ test('a rule gives action or forwardTo, exactly one', () => {
     '[test/gw/shop] rule "both": gives both action and forwardTo; keep one (forwardTo is HttpRouteAction.forward() written as data).',
   ]);
 });
+
+describe.each([ApiFlavor.ISTIO, ApiFlavor.GATEWAY_API])('a route\'s own forwardTo (%s)', (api) => {
+  const gatewayIn = (chart = testChart()) => ({
+    chart,
+    gw: new IngressGateway(chart, 'gw', { api, name: 'gw', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] }),
+  });
+
+  test('{ hosts, forwardTo } writes what { hosts, rules: [{ forwardTo }] } writes', () => {
+    const build = (short: boolean) => {
+      const { chart, gw } = gatewayIn();
+      const forwardTo = [{ service: 'shop', port: 8080 }];
+      gw.addHttpRoute('shop', short ? { name: 'shop', hosts: ['shop.example.com'], forwardTo } : { name: 'shop', hosts: ['shop.example.com'], rules: [{ forwardTo }] });
+      return synthObjects(chart);
+    };
+    const objects = build(true);
+    expect(objects).toEqual(build(false));
+    const route = only(objects, api === ApiFlavor.ISTIO ? 'VirtualService' : 'HTTPRoute', 'shop');
+    if (api === ApiFlavor.ISTIO) {
+      expect(route.spec.http).toEqual([{ route: [{ destination: { host: 'shop.default.svc.cluster.local', port: { number: 8080 } } }] }]);
+    } else {
+      expect(route.spec.rules).toEqual([{ backendRefs: [{ name: 'shop', namespace: 'default', port: 8080 }] }]);
+    }
+  });
+
+  test('it is the last rule, after rules with conditions, even those added later', () => {
+    const { chart, gw } = gatewayIn();
+    const route = gw.addHttpRoute('shop', {
+      name: 'shop',
+      hosts: ['shop.example.com'],
+      rules: [{ matches: [{ path: PathMatch.prefix('/api') }], forwardTo: [{ service: 'api', port: 8080 }] }],
+      forwardTo: [{ service: 'web', port: 80 }],
+    });
+    route.addRule({ matches: [{ path: PathMatch.exact('/login') }], forwardTo: [{ service: 'auth', port: 9000 }] });
+    const objects = synthObjects(chart);
+    if (api === ApiFlavor.ISTIO) {
+      const http = only(objects, 'VirtualService', 'shop').spec.http;
+      expect(http.map((h: any) => h.route[0].destination.host.split('.')[0])).toEqual(['auth', 'api', 'web']);
+      expect(http[2].match).toBeUndefined();
+    } else {
+      const rules = only(objects, 'HTTPRoute', 'shop').spec.rules;
+      expect(rules.map((r: any) => r.backendRefs[0].name)).toEqual(['auth', 'api', 'web']);
+      expect(rules[2].matches).toBeUndefined();
+    }
+  });
+
+  test('after a rule that matches every request it never applies: one message', () => {
+    const { chart, gw } = gatewayIn();
+    const route = gw.addHttpRoute('shop', { name: 'shop', hosts: ['shop.example.com'], forwardTo: [{ service: 'web', port: 80 }] });
+    expect(validationErrors(chart)).toEqual([]);
+    route.addRule({ forwardTo: [{ service: 'other', port: 80 }] });
+    expect(validationErrors(chart)).toEqual([
+      '[test/gw/shop] forwardTo never applies: rule #0 matches every request already; remove forwardTo, or give that rule a match.',
+    ]);
+  });
+});

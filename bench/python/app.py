@@ -3,14 +3,15 @@ through the Python package (jsii), synthesized with app.synth_yaml(), and one JS
 with the time of construct building + synth_yaml, the peak RSS of this process and of its jsii
 kernel, a digest of the YAML and the jsii kernel round trips.
 
-    python app.py --api istio|gateway-api --routes N [--hosts listed|wildcard] [--style per-route|bulk|data] [--out FILE]
+    python app.py --api istio|gateway-api --routes N [--hosts listed|wildcard] [--style per-route|bulk|rule-data|data] [--out FILE]
 
 --style per-route (default) writes the app the way the TypeScript one is written: per route,
 Backend.service(), HttpRouteAction.forward() and gateway.add_http_route(), three calls into the
 kernel. --style bulk builds the same objects with HttpRouteAction.forward_to() (one call per route)
-and one gateway.add_http_routes() for all of them. --style data describes every route as plain
-structs (HttpRouteRule(forward_to=[ForwardTarget(...)])), so the whole app crosses in the one
-gateway.add_http_routes() call.
+and one gateway.add_http_routes() for all of them. --style rule-data describes every route as
+plain structs (HttpRouteRule(forward_to=[ForwardTarget(...)])), so the whole app crosses in the one
+gateway.add_http_routes() call; --style data does too, with the route's own forward_to instead of a
+rule (HttpRouteEntry(..., forward_to=[ForwardTarget(...)])): fewer structs and fields per route.
 
 Round trips are counted where the jsii runtime writes a request to the kernel's stdin and reads
 its one-line answer (jsii._kernel.providers.process._NodeProcess.send): each call is one round
@@ -76,20 +77,19 @@ def build(app: App, api: str, routes: int, hosts: str, style: str = "per-route")
         name=GATEWAY,
         listeners=[GatewayListener.http(hosts=listener_hosts)],
     )
-    if style in ("bulk", "data"):
+    if style in ("bulk", "rule-data", "data"):
         from cdk8s_istio_gateway import ForwardTarget, HttpRouteEntry  # noqa: PLC0415
 
-        def rule(name: str) -> HttpRouteRule:
+        def entry(name: str, host: str) -> HttpRouteEntry:
             if style == "data":  # plain structs: nothing crosses until add_http_routes()
-                return HttpRouteRule(forward_to=[ForwardTarget(service=name, port=8080)])
-            return HttpRouteRule(action=HttpRouteAction.forward_to(name, port=8080))  # one call each
+                return HttpRouteEntry(id=name, name=name, hosts=[host], forward_to=[ForwardTarget(service=name, port=8080)])
+            if style == "rule-data":  # the same, as a rule
+                rule = HttpRouteRule(forward_to=[ForwardTarget(service=name, port=8080)])
+            else:
+                rule = HttpRouteRule(action=HttpRouteAction.forward_to(name, port=8080))  # one call each
+            return HttpRouteEntry(id=name, name=name, hosts=[host], rules=[rule])
 
-        gateway.add_http_routes(
-            [
-                HttpRouteEntry(id=route_name(i), name=route_name(i), hosts=[route_host(i)], rules=[rule(route_name(i))])
-                for i in range(routes)
-            ]
-        )
+        gateway.add_http_routes([entry(route_name(i), route_host(i)) for i in range(routes)])
         return
     for i in range(routes):
         name = route_name(i)
@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--api", choices=["istio", "gateway-api"], required=True)
     parser.add_argument("--routes", type=int, required=True)
     parser.add_argument("--hosts", choices=["listed", "wildcard"], default="listed")
-    parser.add_argument("--style", choices=["per-route", "bulk", "data"], default="per-route")
+    parser.add_argument("--style", choices=["per-route", "bulk", "rule-data", "data"], default="per-route")
     parser.add_argument("--out", default="")
     args = parser.parse_args()
 

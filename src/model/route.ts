@@ -31,6 +31,8 @@ export interface HttpRuleModel {
   readonly action: HttpRouteAction;
   /** Set when the rule gave both `action` and `forwardTo`, or neither. */
   readonly actionGiven?: 'both' | 'neither';
+  /** The route's own `forwardTo`: the last rule, for every request no other rule matches. */
+  readonly fallback?: boolean;
   /** The forward action's backends, resolved (empty for other actions). */
   readonly backends: ResolvedBackend[];
   readonly timeout?: Duration;

@@ -58,7 +58,17 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     servedHostProblems(problems, route, validHosts ? route.hosts : route.hosts.filter(isValidHost), context.gateway, context);
   }
   if (route.rules.length === 0) {
-    problems.push('route has no rules; add one with addRule() or the rules option.');
+    problems.push('route has no rules; add one with addRule() or the rules option, or give forwardTo.');
+  }
+  const fallback = route.rules.length > 1 && route.rules[route.rules.length - 1].fallback;
+  if (fallback) {
+    const index = route.rules.findIndex((r) => r.matches.length === 0 && !r.fallback);
+    if (index >= 0) {
+      const rule = route.rules[index];
+      problems.push(
+        `forwardTo never applies: rule ${rule.name ? q(rule.name) : `#${index}`} matches every request already; remove forwardTo, or give that rule a match.`,
+      );
+    }
   }
   for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
   return problems;
@@ -103,7 +113,7 @@ function httpListeners(gateway: GatewayModel): GatewayListener[] {
 const HTTP_LISTENERS = new WeakMap<GatewayListener[], { readonly count: number; readonly http: GatewayListener[] }>();
 
 function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, context: RouteContext): void {
-  const where = () => `rule ${rule.name ? q(rule.name) : `#${index}`}`;
+  const where = () => (rule.fallback ? 'forwardTo' : `rule ${rule.name ? q(rule.name) : `#${index}`}`);
   for (const match of rule.matches) matchProblems(problems, where(), match, context.api);
 
   if (rule.actionGiven === 'both') {
@@ -117,7 +127,8 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
   switch (rule.action.kind) {
     case HttpRouteActionKind.FORWARD:
       if (rule.backends.length === 0) {
-        problems.push(`${where()}: forwards to no backend; pass at least one Backend.service() to HttpRouteAction.forward().`);
+        const fix = rule.fallback ? 'give it at least one { service, port }' : 'pass at least one Backend.service() to HttpRouteAction.forward()';
+        problems.push(`${where()}: forwards to no backend; ${fix}.`);
       }
       for (const backend of rule.backends) {
         const name = () => `backend ${q(`${backend.serviceName}.${backend.namespace}:${backend.port}`)}`;

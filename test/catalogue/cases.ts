@@ -86,6 +86,11 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'backend: no backend', build: (c) => rule(c, { action: HttpRouteAction.forward([]) }) },
   { name: 'rule: both action and forwardTo', build: (c) => rule(c, { forwardTo: [{ service: 'a', port: 80 }] }) },
   { name: 'rule: neither action nor forwardTo', build: (c) => rule(c, { action: undefined }) },
+  {
+    name: 'route: forwardTo after a rule that matches every request',
+    build: (c) => gateway(c).addHttpRoute('route', { name: 'route', rules: [{ name: 'all', action: forward }], forwardTo: [{ service: 'b', port: 80 }] }),
+  },
+  { name: 'route: forwardTo to no backend', build: (c) => gateway(c).addHttpRoute('route', { name: 'route', forwardTo: [] }) },
   { name: 'backend: subset no DestinationRule defines', build: (c) => rule(c, { action: HttpRouteAction.forward([svc('reviews', 9080, { subset: 'v3' })]) }) },
   { name: 'redirect: status that is not a redirect', build: (c) => rule(c, { action: HttpRouteAction.redirect({ statusCode: 200 }) }) },
   { name: 'redirect: scheme ftp', build: (c) => rule(c, { action: HttpRouteAction.redirect({ scheme: 'ftp' }) }) },

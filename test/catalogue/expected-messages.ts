@@ -91,7 +91,7 @@ export const EXPECTED: Record<string, string[]> = {
     '[c/gw/route] gateway default/gw has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().',
   ],
   'route: no rules': [
-    '[c/gw/route] route has no rules; add one with addRule() or the rules option.',
+    '[c/gw/route] route has no rules; add one with addRule() or the rules option, or give forwardTo.',
   ],
   'route: no hosts': [
     '[c/gw/route] route has no hosts; give at least one host the gateway serves.',
@@ -137,6 +137,12 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'rule: neither action nor forwardTo': [
     '[c/gw/route] rule #0: says nothing to do with a matching request; give action (e.g. HttpRouteAction.forward([...])) or forwardTo: [{ service, port }].',
+  ],
+  'route: forwardTo after a rule that matches every request': [
+    '[c/gw/route] forwardTo never applies: rule "all" matches every request already; remove forwardTo, or give that rule a match.',
+  ],
+  'route: forwardTo to no backend': [
+    '[c/gw/route] forwardTo: forwards to no backend; give it at least one { service, port }.',
   ],
   'backend: subset no DestinationRule defines': [
     '[c/gw/route] rule #0: backend "reviews.default:9080" names subset "v3", but no BackendPolicy (DestinationRule) in this app defines it for "reviews.default.svc.cluster.local"; define the subset with new BackendPolicy(..., { subsets: [...] }).',
