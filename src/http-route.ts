@@ -1,10 +1,11 @@
-import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { Backend, ForwardTarget } from './backend';
 import { FaultInjection } from './fault';
 import { IGateway } from './gateway-ref';
 import { CorsPolicy, HeaderEdits, HttpRewrite, MirrorPolicy } from './http-policies';
+import { L1ApiObject } from './l1-api-object';
 import { ListenerProtocol } from './listener';
 import { HttpRouteMatch } from './match';
 import { AppRegistry } from './model/registry';
@@ -15,7 +16,7 @@ import { resolveNamespace } from './namespace';
 import { gatewayApiListenerNames } from './render/gateway-api';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
-import { L1JsonWriter, objectProps } from './render/typed-object';
+import { objectProps } from './render/typed-object';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
 import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
@@ -162,10 +163,11 @@ export interface HttpRouteEntry extends HttpRouteOptions {
  * HTTP routing for a set of hosts on one gateway: a VirtualService (Istio API) or an HTTPRoute
  * (Gateway API), whichever API the gateway is written in.
  *
- * The route is that object itself (an `ApiObject`, like the classes `cdk8s import` generates), so
- * escape hatches such as `addJsonPatch()` and `metadata.addLabel()` apply to it directly.
+ * The route is that object itself (an `ApiObject`, like the classes `cdk8s import` generates; see
+ * `L1ApiObject`), so escape hatches such as `addJsonPatch()` and `metadata.addLabel()` apply to it
+ * directly.
  */
-export class HttpRoute extends ApiObject {
+export class HttpRoute extends L1ApiObject {
   /** Name of the route object. */
   public readonly routeName: string;
   /** Namespace of the route object. */
@@ -180,7 +182,6 @@ export class HttpRoute extends ApiObject {
   /** Each rule's action: its `action`, or a forward action made of its `forwardTo`. */
   private readonly actions: HttpRouteAction[] = [];
   private readonly grants?: ReferenceGrants;
-  private readonly writer: L1JsonWriter;
   /** Which rule is the route's own `forwardTo` (always rendered last). */
   private fallbackIndex?: number;
   /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
@@ -194,7 +195,6 @@ export class HttpRoute extends ApiObject {
     // Without a name, the chart names the object from its construct path (as any ApiObject's).
     super(scope, id, objectProps(form, props.name === undefined ? { namespace } : { name: props.name, namespace }));
     route = this;
-    this.writer = new L1JsonWriter(form.l1);
     this.gateway = props.gateway;
     this.routeNamespace = namespace;
     this.routeName = this.name;
@@ -238,20 +238,6 @@ export class HttpRoute extends ApiObject {
       if (backend.subset !== undefined) AppRegistry.of(this).registerSubsetUser(this, backend.host);
     }
     this.grants?.allow(backends);
-  }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.writer.patchAdded();
-    super.addJsonPatch(...ops);
-  }
-
-  public toJson(): any {
-    return this.writer.json(super.toJson());
-  }
-
-  /** @internal */
-  public _l1Json(): any {
-    return this.writer.converted(super.toJson());
   }
 
   private resolveBackends(rule: HttpRouteRule, action: HttpRouteAction): ResolvedBackend[] {

@@ -6,6 +6,7 @@ export * from './fault';
 export * from './gateway-ref';
 export * from './http-policies';
 export * from './http-route';
+export * from './l1-api-object';
 export * from './httpbin-exposure';
 export * from './ingress-gateway';
 export * from './listener';

@@ -1,15 +1,16 @@
-import { ApiObject, ApiObjectMetadata, JsonPatch } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { Backend } from './backend';
 import { IGateway } from './gateway-ref';
+import { L1ApiObject } from './l1-api-object';
 import { AppRegistry } from './model/registry';
 import { resolveBackend } from './model/resolve-backend';
 import { StreamKind, StreamRouteModel } from './model/route';
 import { resolveNamespace } from './namespace';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
-import { L1JsonWriter, ObjectForm, objectProps } from './render/typed-object';
+import { ObjectForm, objectProps } from './render/typed-object';
 import { recordChange } from './validation/memo';
 import { streamRouteProblems } from './validation/stream-route-rules';
 
@@ -153,7 +154,7 @@ class StreamRouteParts {
  * TLS passed through the gateway untouched and routed by SNI: a VirtualService `tls` section
  * (Istio API) or a TLSRoute (Gateway API). The route is that object itself (an `ApiObject`).
  */
-export class TlsRoute extends ApiObject {
+export class TlsRoute extends L1ApiObject {
   /** Name of the route object. */
   public readonly routeName: string;
   /** Namespace of the route object. */
@@ -162,32 +163,16 @@ export class TlsRoute extends ApiObject {
   public readonly apiObject: ApiObject;
 
   private readonly parts: StreamRouteParts;
-  private readonly writer: L1JsonWriter;
 
   public constructor(scope: Construct, id: string, props: TlsRouteProps) {
     const parts = new StreamRouteParts(scope, 'tls', props);
     super(scope, id, objectProps(parts.form, parts.metadata));
-    this.writer = new L1JsonWriter(parts.form.l1);
     parts.attach(this);
     this.parts = parts;
     this.routeName = this.name;
     this.routeNamespace = parts.namespace;
     this.apiObject = this;
     parts.addRule({ hosts: props.hosts, backends: props.backends, port: props.port });
-  }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.writer.patchAdded();
-    super.addJsonPatch(...ops);
-  }
-
-  public toJson(): any {
-    return this.writer.json(super.toJson());
-  }
-
-  /** @internal */
-  public _l1Json(): any {
-    return this.writer.converted(super.toJson());
   }
 
   /**
@@ -204,7 +189,7 @@ export class TlsRoute extends ApiObject {
  * TCPRoute (Gateway API; Istio reads TCPRoute v1 from 1.31). The route is that object itself (an
  * `ApiObject`).
  */
-export class TcpRoute extends ApiObject {
+export class TcpRoute extends L1ApiObject {
   /** Name of the route object. */
   public readonly routeName: string;
   /** Namespace of the route object. */
@@ -212,30 +197,13 @@ export class TcpRoute extends ApiObject {
   /** The VirtualService or TCPRoute: this route itself. */
   public readonly apiObject: ApiObject;
 
-  private readonly writer: L1JsonWriter;
-
   public constructor(scope: Construct, id: string, props: TcpRouteProps) {
     const parts = new StreamRouteParts(scope, 'tcp', props);
     super(scope, id, objectProps(parts.form, parts.metadata));
-    this.writer = new L1JsonWriter(parts.form.l1);
     parts.attach(this);
     this.routeName = this.name;
     this.routeNamespace = parts.namespace;
     this.apiObject = this;
     parts.addRule({ hosts: ['*'], backends: props.backends, port: props.port });
-  }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.writer.patchAdded();
-    super.addJsonPatch(...ops);
-  }
-
-  public toJson(): any {
-    return this.writer.json(super.toJson());
-  }
-
-  /** @internal */
-  public _l1Json(): any {
-    return this.writer.converted(super.toJson());
   }
 }

@@ -1,7 +1,9 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { ApiFlavor, Backend, GatewayListener, HttpRouteAction, IngressGateway, istio } from '../src';
 import { expectL1Json, synthObjects, testChart } from './support/synth';
-import { TypedApiObject, writesL1Json } from '../src/render/typed-object';
+import { L1ApiObject } from '../src/l1-api-object';
+import { DESTINATION_RULE } from '../src/render/l1-kinds';
+import { TypedApiObject } from '../src/render/typed-object';
 
 function appWithRoute(api: ApiFlavor) {
   const chart = testChart();
@@ -17,7 +19,7 @@ describe.each([ApiFlavor.ISTIO, ApiFlavor.GATEWAY_API])('objects written without
   test('the gateway and the route write their L1 kinds without the L1 conversion', () => {
     const { gateway, route } = appWithRoute(api);
     expect(TypedApiObject.prototype.isPrototypeOf(gateway.apiObject)).toBe(true);
-    for (const o of [gateway.apiObject, route]) expect(writesL1Json(o)).toBe(true);
+    for (const o of [gateway.apiObject, route]) expect(L1ApiObject.isL1ApiObject(o)).toBe(true);
     const kinds = api === ApiFlavor.ISTIO ? ['Gateway', 'VirtualService'] : ['Gateway', 'HTTPRoute'];
     expect([gateway.apiObject.kind, route.apiObject.kind]).toEqual(kinds);
   });
@@ -55,10 +57,10 @@ test('the L1 conversion is what a TypedApiObject is checked against', () => {
   // A field the L1 class renames (consecutive5XxErrors → consecutive5xxErrors) shows the check can fail.
   const chart = testChart();
   const props = { metadata: { name: 'x' }, spec: { host: 'x', trafficPolicy: { outlierDetection: { consecutive5XxErrors: 1 } } } };
-  const typed = new TypedApiObject(chart, 'typed', { gvk: istio.DestinationRule.GVK, toJson: istio.toJson_DestinationRuleProps }, props);
+  const typed = new TypedApiObject(chart, 'typed', DESTINATION_RULE, props);
   expect(typed.toJson().spec.trafficPolicy.outlierDetection).toEqual({ consecutive5XxErrors: 1 });
   expect(typed._l1Json().spec.trafficPolicy.outlierDetection).toEqual({ consecutive5xxErrors: 1 });
   expect(new istio.DestinationRule(chart, 'l1', props).toJson().spec).toEqual(typed._l1Json().spec);
-  expect(writesL1Json(typed)).toBe(true);
-  expect(writesL1Json(new istio.DestinationRule(chart, 'other', props))).toBe(false);
+  expect(L1ApiObject.isL1ApiObject(typed)).toBe(true);
+  expect(L1ApiObject.isL1ApiObject(new istio.DestinationRule(chart, 'other', props))).toBe(false);
 });

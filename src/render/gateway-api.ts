@@ -6,6 +6,7 @@ import { formatGatewayApiDuration } from '../duration';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
+import { GATEWAY_API_GATEWAY, HTTP_ROUTE, TCP_ROUTE, TLS_ROUTE } from './l1-kinds';
 import { GatewayModel } from '../model/gateway';
 import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
@@ -13,22 +14,18 @@ import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsMode } from '../tls';
 import { compact } from './compact';
 import type { ObjectMeta, Renderer } from './renderer';
-import { L1Kind, ObjectForm, TypedApiObject } from './typed-object';
+import { ObjectForm, TypedApiObject } from './typed-object';
 
-const GATEWAY: L1Kind<gw.GatewayProps> = { gvk: gw.Gateway.GVK, toJson: gw.toJson_GatewayProps };
-const HTTP_ROUTE: L1Kind<gw.HttpRouteProps> = { gvk: gw.HttpRoute.GVK, toJson: gw.toJson_HttpRouteProps };
-const TLS_ROUTE: L1Kind<gw.TlsRouteProps> = { gvk: gw.TlsRoute.GVK, toJson: gw.toJson_TlsRouteProps };
-const TCP_ROUTE: L1Kind<gw.TcpRouteProps> = { gvk: gw.TcpRoute.GVK, toJson: gw.toJson_TcpRouteProps };
 
 /**
  * Renders the intent model as the Kubernetes Gateway API (gateway.networking.k8s.io/v1) with
- * Istio's gateway classes, as `TypedApiObject`s of the L1 kinds (see there).
+ * Istio's gateway classes, as `TypedApiObject`s of the L1 kinds (see `L1ApiObject`).
  */
 export class GatewayApiRenderer implements Renderer {
   public readonly api = ApiFlavor.GATEWAY_API;
 
   public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
-    return new TypedApiObject(scope, id, GATEWAY, {
+    return new TypedApiObject(scope, id, GATEWAY_API_GATEWAY, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(gatewaySpec(model())) }),
     });

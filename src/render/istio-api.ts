@@ -8,8 +8,9 @@ import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatch } from '../match';
 import { compact } from './compact';
+import { ISTIO_GATEWAY, VIRTUAL_SERVICE } from './l1-kinds';
 import type { ObjectMeta, Renderer } from './renderer';
-import { L1Kind, ObjectForm, TypedApiObject } from './typed-object';
+import { ObjectForm, TypedApiObject } from './typed-object';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
 import { istioServerHosts } from '../model/listener-scope';
@@ -17,19 +18,17 @@ import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRoute
 import { HttpRouteActionKind } from '../route-action';
 import { TlsMode } from '../tls';
 
-const GATEWAY: L1Kind<istio.GatewayProps> = { gvk: istio.Gateway.GVK, toJson: istio.toJson_GatewayProps };
-const VIRTUAL_SERVICE: L1Kind<istio.VirtualServiceProps> = { gvk: istio.VirtualService.GVK, toJson: istio.toJson_VirtualServiceProps };
 
 /**
  * Renders the intent model as Istio's API (networking.istio.io/v1). Gateways and VirtualServices
- * are written as `TypedApiObject`s of the L1 kinds (see there); DestinationRules, whose L1 class
+ * are written as `TypedApiObject`s of the L1 kinds (see `L1ApiObject`); DestinationRules, whose L1 class
  * renames a field, as the L1 class.
  */
 export class IstioApiRenderer implements Renderer {
   public readonly api = ApiFlavor.ISTIO;
 
   public gateway(scope: Construct, id: string, meta: ObjectMeta, model: () => GatewayModel): ApiObject {
-    return new TypedApiObject(scope, id, GATEWAY, {
+    return new TypedApiObject(scope, id, ISTIO_GATEWAY, {
       metadata: { ...meta },
       spec: Lazy.any({ produce: () => compact(gatewaySpec(model())) }),
     });
