@@ -179,11 +179,9 @@ export class HttpRoute extends L1ApiObject {
 
   private readonly hosts: string[];
   private readonly rules: HttpRouteRule[] = [];
-  /** Each rule's action: its `action`, or a forward action made of its `forwardTo`. */
-  private readonly actions: HttpRouteAction[] = [];
+  /** The route's own `forwardTo`, as a rule: always the last. */
+  private readonly fallback?: HttpRouteRule;
   private readonly grants?: ReferenceGrants;
-  /** Which rule is the route's own `forwardTo` (always rendered last). */
-  private fallbackIndex?: number;
   /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
   private cachedModel?: HttpRouteModel;
 
@@ -192,8 +190,7 @@ export class HttpRoute extends L1ApiObject {
     // The spec is rendered at synth, from the model of the route as it is then.
     let route: HttpRoute | undefined;
     const form = rendererFor(props.gateway.api).httpRoute(() => route!.model());
-    // Without a name, the chart names the object from its construct path (as any ApiObject's).
-    super(scope, id, objectProps(form, props.name === undefined ? { namespace } : { name: props.name, namespace }));
+    super(scope, id, objectProps(form, props.name, namespace));
     route = this;
     this.gateway = props.gateway;
     this.routeNamespace = namespace;
@@ -201,12 +198,12 @@ export class HttpRoute extends L1ApiObject {
     this.hosts = [...(props.hosts ?? ['*'])];
     this.apiObject = this;
     if (this.gateway.api === ApiFlavor.GATEWAY_API) {
-      this.grants = new ReferenceGrants(this, this, 'HTTPRoute', this.routeName, this.routeNamespace);
+      this.grants = new ReferenceGrants(this, this.routeNamespace);
     }
     for (const rule of props.rules ?? []) this.addRule(rule);
     if (props.forwardTo) {
-      this.fallbackIndex = this.rules.length;
-      this.addRule({ forwardTo: props.forwardTo });
+      this.fallback = { forwardTo: props.forwardTo };
+      this.track(this.fallback);
     }
     const registry = AppRegistry.of(this);
     registry.registerHttpRoute(this.gateway, this, () => this.hosts);
@@ -226,11 +223,15 @@ export class HttpRoute extends L1ApiObject {
 
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
-    recordChange();
-    const action = actionOf(rule);
     this.rules.push(rule);
-    this.actions.push(action);
+    this.track(rule);
+  }
+
+  /** Records a new rule: what it changes for validation, and the policies and grants it needs now. */
+  private track(rule: HttpRouteRule): void {
+    recordChange();
     this.cachedModel = undefined;
+    const action = actionOf(rule);
     // Resolved here only for what needs them now: subsets (dependencies on their policies) and grants.
     if (!this.grants && !namesSubset(rule, action)) return;
     const backends = this.resolveBackends(rule, action);
@@ -265,15 +266,31 @@ export class HttpRoute extends L1ApiObject {
 
   private model(): HttpRouteModel {
     if (this.cachedModel) return this.cachedModel;
+    const rules = orderRules(this.rules.map((rule) => this.ruleModel(rule, false)));
+    if (this.fallback) rules.push(this.ruleModel(this.fallback, true));
+    this.cachedModel = {
+      constructPath: this.node.path,
+      name: this.routeName,
+      namespace: this.routeNamespace,
+      gateway: { name: this.gateway.gatewayName, namespace: this.gateway.gatewayNamespace },
+      hosts: this.hosts,
+      listenerNames: this.listenerNames(),
+      rules,
+    };
+    return this.cachedModel;
+  }
+
+  private ruleModel(rule: HttpRouteRule, fallback: boolean): HttpRuleModel {
+    const action = actionOf(rule);
     // Every field written out rather than `{ ...rule, ... }`: V8 gives objects made by a spread
     // followed by more properties a shape on which reading an absent property (most rules have
     // no retries, fault, CORS...) takes microseconds, and validation and rendering read them all.
-    const rules: HttpRuleModel[] = this.rules.map((rule, i) => ({
+    return {
       name: rule.name,
       matches: rule.matches ?? [],
-      action: this.actions[i],
+      action,
       actionGiven: actionGiven(rule),
-      backends: this.actions[i].kind === HttpRouteActionKind.FORWARD ? this.actions[i].backends.map((b) => this.resolve(b)) : [],
+      backends: action.kind === HttpRouteActionKind.FORWARD ? action.backends.map((b) => this.resolve(b)) : [],
       timeout: rule.timeout,
       retries: rule.retries,
       fault: rule.fault,
@@ -282,20 +299,8 @@ export class HttpRoute extends L1ApiObject {
       cors: rule.cors,
       requestHeaders: rule.requestHeaders,
       responseHeaders: rule.responseHeaders,
-      fallback: i === this.fallbackIndex,
-    }));
-    // The route's own forwardTo stays last, after any rule without conditions added later.
-    const fallback = this.fallbackIndex === undefined ? undefined : rules.splice(this.fallbackIndex, 1)[0];
-    this.cachedModel = {
-      constructPath: this.node.path,
-      name: this.routeName,
-      namespace: this.routeNamespace,
-      gateway: { name: this.gateway.gatewayName, namespace: this.gateway.gatewayNamespace },
-      hosts: this.hosts,
-      listenerNames: this.listenerNames(),
-      rules: fallback ? [...orderRules(rules), fallback] : orderRules(rules),
+      fallback,
     };
-    return this.cachedModel;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { Backend } from './backend';
@@ -98,7 +98,7 @@ interface StreamRouteInput {
  */
 class StreamRouteParts {
   /** The route object's kind and spec. */
-  public readonly form: ObjectForm;
+  private readonly form: ObjectForm;
   /** The route object's namespace. */
   public readonly namespace: string;
   private readonly rules: TlsRouteRule[] = [];
@@ -110,9 +110,9 @@ class StreamRouteParts {
     this.form = rendererFor(input.gateway.api).streamRoute(kind, () => this.model());
   }
 
-  /** The route object's metadata: its name when one is given (else the chart names it), and namespace. */
-  public get metadata(): ApiObjectMetadata {
-    return this.input.name === undefined ? { namespace: this.namespace } : { name: this.input.name, namespace: this.namespace };
+  /** The route object's props. */
+  public get props(): ApiObjectProps {
+    return objectProps(this.form, this.input.name, this.namespace);
   }
 
   /** Binds these parts to the route object, once it exists. */
@@ -120,7 +120,7 @@ class StreamRouteParts {
     this.route = route;
     const { gateway } = this.input;
     if (gateway.api === ApiFlavor.GATEWAY_API) {
-      this.grants = new ReferenceGrants(route, route, this.kind === 'tls' ? 'TLSRoute' : 'TCPRoute', route.name, this.namespace);
+      this.grants = new ReferenceGrants(route, this.namespace);
     }
     route.node.addValidation({
       validate: () => streamRouteProblems(this.model(), gateway.api, AppRegistry.of(route).gatewayModel(gateway)),
@@ -166,7 +166,7 @@ export class TlsRoute extends L1ApiObject {
 
   public constructor(scope: Construct, id: string, props: TlsRouteProps) {
     const parts = new StreamRouteParts(scope, 'tls', props);
-    super(scope, id, objectProps(parts.form, parts.metadata));
+    super(scope, id, parts.props);
     parts.attach(this);
     this.parts = parts;
     this.routeName = this.name;
@@ -199,7 +199,7 @@ export class TcpRoute extends L1ApiObject {
 
   public constructor(scope: Construct, id: string, props: TcpRouteProps) {
     const parts = new StreamRouteParts(scope, 'tcp', props);
-    super(scope, id, objectProps(parts.form, parts.metadata));
+    super(scope, id, parts.props);
     parts.attach(this);
     this.routeName = this.name;
     this.routeNamespace = parts.namespace;

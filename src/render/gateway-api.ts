@@ -6,16 +6,15 @@ import { formatGatewayApiDuration } from '../duration';
 import { CorsPolicy, HeaderEdits } from '../http-policies';
 import { GatewayListener, ListenerProtocol, PassthroughMode } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
-import { GATEWAY_API_GATEWAY, HTTP_ROUTE, TCP_ROUTE, TLS_ROUTE } from './l1-kinds';
 import { GatewayModel } from '../model/gateway';
 import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsMode } from '../tls';
 import { compact } from './compact';
+import { GATEWAY_API_GATEWAY, HTTP_ROUTE, TCP_ROUTE, TLS_ROUTE } from './l1-kinds';
 import type { ObjectMeta, Renderer } from './renderer';
 import { ObjectForm, TypedApiObject } from './typed-object';
-
 
 /**
  * Renders the intent model as the Kubernetes Gateway API (gateway.networking.k8s.io/v1) with

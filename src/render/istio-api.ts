@@ -18,7 +18,6 @@ import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRoute
 import { HttpRouteActionKind } from '../route-action';
 import { TlsMode } from '../tls';
 
-
 /**
  * Renders the intent model as Istio's API (networking.istio.io/v1). Gateways and VirtualServices
  * are written as `TypedApiObject`s of the L1 kinds (see `L1ApiObject`); DestinationRules, whose L1 class

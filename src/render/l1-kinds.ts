@@ -10,6 +10,7 @@ export interface L1Kind<P> {
 
 export const ISTIO_GATEWAY: L1Kind<istio.GatewayProps> = { gvk: istio.Gateway.GVK, toJson: istio.toJson_GatewayProps };
 export const VIRTUAL_SERVICE: L1Kind<istio.VirtualServiceProps> = { gvk: istio.VirtualService.GVK, toJson: istio.toJson_VirtualServiceProps };
+/** Written by its L1 class (which renames a field); listed so that a test can show the L1 check failing for it. */
 export const DESTINATION_RULE: L1Kind<istio.DestinationRuleProps> = { gvk: istio.DestinationRule.GVK, toJson: istio.toJson_DestinationRuleProps };
 export const GATEWAY_API_GATEWAY: L1Kind<gw.GatewayProps> = { gvk: gw.Gateway.GVK, toJson: gw.toJson_GatewayProps };
 export const HTTP_ROUTE: L1Kind<gw.HttpRouteProps> = { gvk: gw.HttpRoute.GVK, toJson: gw.toJson_HttpRouteProps };

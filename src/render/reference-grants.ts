@@ -1,23 +1,18 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
 import * as gw from '../../imports/gateway.networking.k8s.io';
 import { ReferenceGrantModel } from '../model/reference-grant';
 import { ResolvedBackend } from '../model/route';
 
 /**
  * The ReferenceGrants a Gateway API route needs for backends in other namespaces: one per target
- * namespace, naming each Service. The route's object depends on them, so they are applied first.
+ * namespace, naming each Service. They are children of the route's object, which depends on them,
+ * so they are applied first.
  */
 export class ReferenceGrants {
   private readonly grants = new Map<string, Set<string>>();
 
-  public constructor(
-    private readonly owner: Construct,
-    private readonly routeObject: ApiObject,
-    private readonly fromKind: string,
-    private readonly routeName: string,
-    private readonly routeNamespace: string,
-  ) {}
+  /** @param route the HTTPRoute, TLSRoute or TCPRoute (its kind, name and namespace are the grants' `from`) */
+  public constructor(private readonly route: ApiObject, private readonly routeNamespace: string) {}
 
   /** Grants access to every backend outside the route's namespace. */
   public allow(backends: ResolvedBackend[]): void {
@@ -35,18 +30,18 @@ export class ReferenceGrants {
 
   private create(namespace: string, names: Set<string>): void {
     const model = (): ReferenceGrantModel => ({
-      name: `${this.routeName}-from-${this.routeNamespace}`.slice(0, 253),
+      name: `${this.route.name}-from-${this.routeNamespace}`.slice(0, 253),
       namespace,
-      fromKind: this.fromKind,
+      fromKind: this.route.kind,
       fromNamespace: this.routeNamespace,
       toKind: 'Service',
       toNames: [...names].sort(),
     });
-    const grant = new gw.ReferenceGrant(this.owner, `ReferenceGrant-${namespace}`, {
+    const grant = new gw.ReferenceGrant(this.route, `ReferenceGrant-${namespace}`, {
       metadata: { name: model().name, namespace },
       spec: Lazy.any({ produce: () => referenceGrantSpec(model()) }),
     });
-    this.routeObject.node.addDependency(grant);
+    this.route.node.addDependency(grant);
   }
 }
 

@@ -18,8 +18,12 @@ export interface ObjectForm {
   readonly spec: unknown;
 }
 
-/** The props of an `ApiObject` of `form`, with `metadata`. */
-export function objectProps(form: ObjectForm, metadata: ApiObjectMetadata): ApiObjectProps {
+/**
+ * The props of an `ApiObject` of `form` in `namespace`, named `name` when one is given; without one,
+ * its chart names it from its construct path, as any ApiObject.
+ */
+export function objectProps(form: ObjectForm, name: string | undefined, namespace: string): ApiObjectProps {
+  const metadata = name === undefined ? { namespace } : { name, namespace };
   return { apiVersion: form.l1.gvk.apiVersion, kind: form.l1.gvk.kind, metadata, spec: form.spec };
 }
 
