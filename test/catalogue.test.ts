@@ -2,9 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
 import { GatewayListener, GatewayValidation, IngressGateway, PathMatch, HttpRouteAction, Backend, ServerTls, SuppressibleRule } from '../src';
-import { BAD_INPUTS } from './catalogue/cases';
+import { BAD_INPUTS, VALID_INPUTS } from './catalogue/cases';
 import { EXPECTED } from './catalogue/expected-messages';
+import { expectValid } from './support/crd-validator';
 
 test('the catalogue has at least 40 bad inputs, each with its expected messages', () => {
   expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(40);
@@ -27,6 +29,21 @@ describe.each(BAD_INPUTS.map((c) => [c.name, c] as const))('bad input: %s', (nam
     expect(message.split('\n')[0]).toBe('Validation failed with the following errors:');
     expect(message.split('\n').slice(1).map((l) => l.trim())).toEqual(EXPECTED[name]);
     expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+});
+
+const validCases = VALID_INPUTS.map((c) => [c.name, c] as const);
+(validCases.length ? describe.each(validCases) : describe.skip.each([['none', undefined]]))('valid input: %s', (_name, validInput) => {
+  test('synthesizes, and its output passes the CRD schemas and CEL rules', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-valid-'));
+    const app = new App({ outdir });
+    validInput!.build(new Chart(app, 'c', { namespace: 'default' }));
+    app.synth();
+    const written = fs.readdirSync(outdir);
+    expect(written.length).toBeGreaterThan(0);
+    const objects = written.flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS())).filter((o) => o);
+    expect(objects.length).toBeGreaterThan(0);
+    expectValid(objects);
   });
 });
 

@@ -18,11 +18,10 @@ import {
   TlsVersion,
 } from '../../src';
 
-/** One bad input: how to build it in a chart of namespace `default`. */
-export interface BadInput {
-  readonly name: string;
-  readonly build: (chart: Chart) => void;
-}
+import { TOPICS } from './topics';
+import { BadInput, ValidInput } from './topic';
+
+export type { BadInput, ValidInput } from './topic';
 
 const svc = (name = 'svc', port = 80, extra = {}) => Backend.service(name, { port, ...extra });
 const forward = HttpRouteAction.forward([svc()]);
@@ -35,7 +34,7 @@ function rule(chart: Chart, r: Partial<HttpRouteRule>, api = ApiFlavor.ISTIO) {
   gateway(chart, undefined, api).addHttpRoute('route', { name: 'route', rules: [{ action: forward, ...r }] });
 }
 
-export const BAD_INPUTS: BadInput[] = [
+const CORE_BAD_INPUTS: BadInput[] = [
   // HttpbinExposure
   { name: 'httpbin: host that is not a DNS name', build: (c) => new HttpbinExposure(c, 'httpbin', { hosts: ['httpbin_example.com'], deployWorkload: false }) },
   { name: 'httpbin: path without a leading slash', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['status'], deployWorkload: false }) },
@@ -162,3 +161,9 @@ export const BAD_INPUTS: BadInput[] = [
     },
   },
 ];
+
+/** Every bad input: the core cases above, then each topic's. */
+export const BAD_INPUTS: BadInput[] = [...CORE_BAD_INPUTS, ...TOPICS.flatMap((t) => t.bad)];
+
+/** Valid inputs that must synthesize (a rule is never stricter than the system it protects). */
+export const VALID_INPUTS: ValidInput[] = TOPICS.flatMap((t) => t.valid);

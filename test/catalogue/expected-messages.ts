@@ -1,6 +1,8 @@
+import { TOPICS } from './topics';
+
 // The exact messages of every bad input in cases.ts, as reviewed. A change here is a change of
 // what users read: review it like a snapshot diff.
-export const EXPECTED: Record<string, string[]> = {
+const CORE_EXPECTED: Record<string, string[]> = {
   'httpbin: host that is not a DNS name': [
     '[c/httpbin/Gateway] listener "http": host "httpbin_example.com" is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".',
     '[c/httpbin/Gateway/Route] route host "httpbin_example.com" is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".',
@@ -251,3 +253,6 @@ export const EXPECTED: Record<string, string[]> = {
     '[c/c2] network "network1" is claimed by cluster "cluster2" here and by cluster "cluster1" at c/c1; give each cluster on its own network its own network name.',
   ],
 };
+
+/** Every bad input's messages: the core cases, then each topic's. */
+export const EXPECTED: Record<string, string[]> = Object.assign({}, CORE_EXPECTED, ...TOPICS.map((t) => t.expected));

@@ -1,0 +1,7 @@
+import { CatalogueTopic } from '../topic';
+
+export const TOPIC: CatalogueTopic = {
+  bad: [],
+  expected: {},
+  valid: [],
+};
