@@ -1,4 +1,6 @@
 import { Chart, Duration } from 'cdk8s';
+import { BadInput, ValidInput } from './topic';
+import { TOPICS } from './topics';
 import {
   ApiFlavor,
   Backend,
@@ -18,8 +20,6 @@ import {
   TlsVersion,
 } from '../../src';
 
-import { TOPICS } from './topics';
-import { BadInput, ValidInput } from './topic';
 
 export type { BadInput, ValidInput } from './topic';
 
