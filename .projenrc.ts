@@ -22,6 +22,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: CONSTRUCTS_VERSION,
   jsiiVersion: '~6.0.0',
   peerDeps: [`cdk8s-plus-33@^${CDK8S_PLUS_VERSION}`],
+  // RE2 (a port of Go's regexp): regular expressions are checked with the engine Istio checks them with.
+  bundledDeps: ['re2js@2.10.0'],
   devDeps: [
     `cdk8s-plus-33@${CDK8S_PLUS_VERSION}`,
     'cdk8s-cli@2.207.60',
