@@ -53,7 +53,7 @@ describe.each(names)('example %s', (name) => {
   });
 
   test('every object names its namespace', () => {
-    for (const o of objectsOf(yaml)) expect(o.metadata.namespace).toMatch(/^(default|istio-ingress|istio-system)$/);
+    for (const o of objectsOf(yaml)) expect(o.metadata.namespace).toMatch(/^(default|istio-ingress|istio-system|istio-egress)$/);
   });
 });
 
