@@ -49,9 +49,10 @@ export interface ListenerOptions {
   readonly name?: string;
 
   /**
-   * Which namespaces may bind routes to this listener.
-   * @default - Istio API: any namespace (hosts are written as given); Gateway API: the gateway's
-   * namespace (`allowedRoutes.namespaces.from: Same`)
+   * Which namespaces may bind routes to this listener. Open it to other teams with
+   * `RouteNamespaces.all()` or `RouteNamespaces.named()`.
+   * @default - the gateway's namespace: Istio API hosts are written `./host` (a host scoped as
+   * `ns/host` keeps its scope), Gateway API `allowedRoutes.namespaces.from: Same`
    */
   readonly routeNamespaces?: RouteNamespaces;
 }

@@ -31,7 +31,11 @@ function namesAside(object: any, renames: { [ours: string]: string } = {}): any 
   o.metadata = o.metadata.annotations ? { annotations: o.metadata.annotations } : {};
   const spec = o.spec;
   for (const port of spec.ports ?? []) delete port.name;
-  for (const server of spec.servers ?? []) delete server.port.name;
+  for (const server of spec.servers ?? []) {
+    delete server.port.name;
+    // Ours admit the route's own VirtualService only (`./host`); the tasks' admit any namespace.
+    server.hosts = server.hosts.map((h: string) => h.replace(/^\.\//, ''));
+  }
   for (const listener of spec.listeners ?? []) delete listener.name;
   if (spec.gateways) spec.gateways = spec.gateways.map(unqualified).sort();
   for (const section of ['http', 'tls', 'tcp']) {
@@ -875,7 +879,7 @@ describe('modes and options', () => {
     const server = (mode: EgressMode) => only(egress({ ...CNN, mode }), 'Gateway').spec.servers[0];
     expect(server(EgressMode.HTTP)).toEqual({
       port: { number: 80, name: 'https-80', protocol: 'HTTPS' },
-      hosts: ['edition.cnn.com'],
+      hosts: ['./edition.cnn.com'],
       tls: { mode: 'ISTIO_MUTUAL' },
     });
     expect(server(EgressMode.TLS_ORIGINATION).tls).toEqual({ mode: 'ISTIO_MUTUAL' });
@@ -884,7 +888,7 @@ describe('modes and options', () => {
 
   test('without mutual TLS, the gateway serves plain HTTP and the subset has no traffic policy', () => {
     const objects = egress({ ...CNN, mutualTls: false });
-    expect(only(objects, 'Gateway').spec.servers[0]).toEqual({ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['edition.cnn.com'] });
+    expect(only(objects, 'Gateway').spec.servers[0]).toEqual({ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['./edition.cnn.com'] });
     expect(only(objects, 'DestinationRule').spec.subsets).toEqual([{ name: 'cnn' }]);
     expect(byKind(egress({ ...CNN, api: GATEWAY_API, mutualTls: false }), 'DestinationRule')).toEqual([]);
     const balanced = only(egress({ ...CNN, api: GATEWAY_API, mutualTls: false, loadBalancer: LoadBalancerAlgorithm.RANDOM }), 'DestinationRule');

@@ -117,7 +117,8 @@ function gatewaySpec(route: EgressRouteModel): istio.GatewaySpec {
     selector: route.gateway.selector,
     servers: route.ports.map((port) => ({
       port: { number: port, name: portName(protocol, port), protocol },
-      hosts: [route.host],
+      // Only the route's own VirtualService, in the Gateway's namespace, binds to it.
+      hosts: [`./${route.host}`],
       tls:
         protocol === 'TLS'
           ? { mode: istio.GatewaySpecServersTlsMode.PASSTHROUGH }
