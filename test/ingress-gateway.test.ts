@@ -234,7 +234,7 @@ describe('HTTP route features', () => {
     const gateway = new IngressGateway(chart, 'gw', {
       api: ApiFlavor.GATEWAY_API,
       name: 'gw',
-      listeners: [GatewayListener.https({ tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })],
+      listeners: [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })],
     });
     gateway.addHttpRoute('r', {
       name: 'r',
