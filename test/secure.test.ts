@@ -237,6 +237,27 @@ describe('Istio API: routes bind from the gateway\'s own namespace unless the li
     expect(validationErrors(build(GatewayListener.http({ routeNamespaces: RouteNamespaces.all() })))).toEqual([]);
   });
 
+  test.each([ISTIO, GATEWAY_API])('%s: a TLS or TCP route from another namespace is refused by default, and admitted once the listener opens it', (api) => {
+    const build = (open: boolean) => {
+      const chart = testChart();
+      const routeNamespaces = open ? RouteNamespaces.named(['team-a']) : undefined;
+      const gw = new IngressGateway(chart, 'gw', {
+        api,
+        name: 'gw',
+        listeners: [GatewayListener.tlsPassthrough({ hosts: ['nginx.example.com'], routeNamespaces }), GatewayListener.tcp({ port: 9000, routeNamespaces })],
+      });
+      gw.addTlsRoute('tls', { name: 'tls', namespace: 'team-a', hosts: ['nginx.example.com'], backends: [Backend.service('nginx', { port: 443 })] });
+      gw.addTcpRoute('tcp', { name: 'tcp', namespace: 'team-a', port: 9000, backends: [Backend.service('echo', { port: 9000 })] });
+      return chart;
+    };
+    const refused = (what: string, protocol: string) =>
+      `${what} in namespace "team-a" is not admitted by any ${protocol} listener of gateway default/gw (by default, a listener admits only routes ` +
+      'in the gateway\'s namespace "default"); open the listener with routeNamespaces: RouteNamespaces.named(["team-a"]) or RouteNamespaces.all(), ' +
+      'or put the route in "default".';
+    expect(validationErrors(build(false))).toEqual([`[test/gw/tls] ${refused('TLS route', 'TLS')}`, `[test/gw/tcp] ${refused('TCP route', 'TCP')}`]);
+    expect(validationErrors(build(true))).toEqual([]);
+  });
+
   test('the egress gateway\'s hosts admit the route\'s own namespace only, where its VirtualService is', () => {
     const objects = egress({ ...CNN, namespace: 'egress' });
     expect(only(objects, 'Gateway').spec.servers[0].hosts).toEqual(['./edition.cnn.com']);

@@ -52,6 +52,11 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => cors(c, { allowOrigins: ['https://app.example.com', 'https://*'], allowCredentials: true }, ApiFlavor.GATEWAY_API),
     },
     { name: 'secure: route from another namespace, listener at its default (Istio API)', build: (c) => routeFrom(c, 'team-a', GatewayListener.http()) },
+    {
+      name: 'secure: TCP route from another namespace, listener at its default (Istio API)',
+      build: (c) =>
+        gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', namespace: 'team-a', port: 9000, backends: [Backend.service('echo', { port: 9000 })] }),
+    },
     { name: 'secure: TLS origination with an empty name list', build: (c) => origination(c, { subjectAltNames: [] }) },
     { name: 'secure: TLS origination with a blank reason to skip the name check', build: (c) => origination(c, { skipServerNameCheckReason: '' }) },
     {
@@ -79,6 +84,11 @@ export const TOPIC: CatalogueTopic = {
     'secure: route from another namespace, listener at its default (Istio API)': [
       '[c/gw/route] route host "*" is served by gateway default/gw to routes in its own namespace "default" only (a listener admits no other namespace unless it says so), ' +
         `and this route is in "team-a"; open the listener with routeNamespaces: RouteNamespaces.named(["team-a"]) or RouteNamespaces.all(), or put the route in "default" ${SUPPRESS}`,
+    ],
+    'secure: TCP route from another namespace, listener at its default (Istio API)': [
+      '[c/gw/tcp] TCP route in namespace "team-a" is not admitted by any TCP listener of gateway default/gw (by default, a listener admits only routes ' +
+        'in the gateway\'s namespace "default"); open the listener with routeNamespaces: RouteNamespaces.named(["team-a"]) or RouteNamespaces.all(), ' +
+        'or put the route in "default".',
     ],
     'secure: TLS origination with an empty name list': [
       '[c/egress] originationTls: subjectAltNames is empty, and with an SNI set Istio then checks the server\'s certificate chain but not its name, ' +
@@ -108,6 +118,12 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'secure: route from another namespace, listener open to all', build: (c) => routeFrom(c, 'team-a', GatewayListener.http({ routeNamespaces: RouteNamespaces.all() })) },
     { name: 'secure: route from a named namespace', build: (c) => routeFrom(c, 'team-a', GatewayListener.http({ routeNamespaces: RouteNamespaces.named(['team-a']) })) },
+    {
+      name: 'secure: TCP route from a namespace the listener names (Gateway API)',
+      build: (c) =>
+        gateway(c, [GatewayListener.tcp({ port: 9000, routeNamespaces: RouteNamespaces.named(['team-a']) })], ApiFlavor.GATEWAY_API)
+          .addTcpRoute('tcp', { name: 'tcp', namespace: 'team-a', port: 9000, backends: [Backend.service('echo', { namespace: 'team-a', port: 9000 })] }),
+    },
     { name: 'secure: route from the namespace a host is scoped to', build: (c) => routeFrom(c, 'team-a', GatewayListener.http({ hosts: ['team-a/shop.example.com'] })) },
     { name: 'secure: TLS origination with the names the certificate carries', build: (c) => origination(c, { sni: 'edition.cnn.com', subjectAltNames: ['*.cnn.com'] }) },
     { name: 'secure: TLS origination that accepts any name, with a reason', build: (c) => origination(c, { skipServerNameCheckReason: 'the partner\'s certificate names its CDN only' }) },
