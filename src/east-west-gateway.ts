@@ -185,8 +185,8 @@ export class EastWestGateway extends Construct {
     const listeners = [GatewayListener.autoPassthrough({ name: 'cross-network' })];
     if (exposeIstiod) {
       listeners.push(
-        GatewayListener.tlsPassthrough({ name: 'tls-istiod', port: 15012 }),
-        GatewayListener.tlsPassthrough({ name: 'tls-webhook', port: 15017 }),
+        GatewayListener.tlsPassthrough({ name: 'tls-istiod', port: 15012, hosts: ['*'] }),
+        GatewayListener.tlsPassthrough({ name: 'tls-webhook', port: 15017, hosts: ['*'] }),
       );
     }
     this.crossNetworkGateway = new IngressGateway(this, 'Gateway', { api, name, namespace, cluster: props.cluster, labels: networkLabels, listeners });

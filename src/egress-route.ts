@@ -51,6 +51,22 @@ export interface OriginationTlsOptions {
    * @default '/etc/ssl/certs/ca-certificates.crt' (the system roots of Istio's proxy image)
    */
   readonly caCertificates?: string;
+
+  /**
+   * Names the external host's certificate must carry (any of them). An SNI written without names
+   * would turn off Istio's check of the server's name (it checks the name from the SNI only when
+   * it sets the SNI itself), so the SNI is checked by default. An empty list is refused; to accept
+   * any name, set `skipServerNameCheckReason`.
+   * @default - the SNI; for a wildcard host without `sni`, each request's SNI (Istio's automatic SAN validation)
+   */
+  readonly subjectAltNames?: string[];
+
+  /**
+   * Accept a certificate for any name (the chain is still verified against the CA): why. Only for
+   * a server whose certificate does not carry the name it is reached by.
+   * @default - the server's name is checked
+   */
+  readonly skipServerNameCheckReason?: string;
 }
 
 /** The system roots in Istio's proxy image, which verify public servers' certificates. */
@@ -62,7 +78,7 @@ const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 export class OriginationTls {
   /** TLS that authenticates the server only (SIMPLE), as a browser does. */
   public static simple(options: OriginationTlsOptions = {}): OriginationTls {
-    return new OriginationTls(false, undefined, options.sni, options.caCertificates ?? SYSTEM_CA_BUNDLE);
+    return new OriginationTls(false, undefined, options.caCertificates ?? SYSTEM_CA_BUNDLE, options);
   }
 
   /**
@@ -72,19 +88,29 @@ export class OriginationTls {
    * egress gateway's pods
    */
   public static mutual(credentialName: string, options: OriginationTlsOptions = {}): OriginationTls {
-    return new OriginationTls(true, credentialName, options.sni, options.caCertificates);
+    return new OriginationTls(true, credentialName, options.caCertificates, options);
   }
+
+  /** The SNI, when given. */
+  public readonly sni?: string;
+  /** The names the server's certificate must carry, when given. */
+  public readonly subjectAltNames?: string[];
+  /** Why the server's name is not checked, when it is not. */
+  public readonly skipServerNameCheckReason?: string;
 
   private constructor(
     /** Whether the gateway presents a client certificate (MUTUAL). */
     public readonly isMutual: boolean,
     /** The Secret with the client certificate, for mutual TLS. */
     public readonly credentialName: string | undefined,
-    /** The SNI, when given. */
-    public readonly sni: string | undefined,
     /** The CA bundle that verifies the server, when set. */
     public readonly caCertificates: string | undefined,
-  ) {}
+    options: OriginationTlsOptions,
+  ) {
+    this.sni = options.sni;
+    this.subjectAltNames = options.subjectAltNames && [...options.subjectAltNames];
+    this.skipServerNameCheckReason = options.skipServerNameCheckReason;
+  }
 }
 
 /**
@@ -369,6 +395,8 @@ export class EgressRoute extends Construct {
         credentialName: originationTls.credentialName,
         caCertificates: originationTls.caCertificates,
         sni: originationTls.sni ?? (isWildcard(props.host) ? undefined : props.host),
+        subjectAltNames: originationTls.subjectAltNames,
+        skipServerNameCheckReason: originationTls.skipServerNameCheckReason,
       },
       mutualTls,
       clientNamespaces: [...(props.clientNamespaces ?? [namespace])],

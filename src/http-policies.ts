@@ -66,7 +66,8 @@ export interface CorsPolicy {
   readonly maxAge?: Duration;
 
   /**
-   * Whether credentials may be sent.
+   * Whether credentials (cookies, authorization) may be sent. Refused together with an origin that
+   * admits any origin (`*`, `https://*`): any web site could then act as the user.
    * @default false
    */
   readonly allowCredentials?: boolean;

@@ -38,7 +38,10 @@ export interface ListenerOptions {
    * Host names this listener serves (`example.com`, `*.example.com`, `*`). With the Istio API a
    * host may be scoped to the namespaces whose routes may bind to it: `ns/host`, `./host` (the
    * gateway's namespace) or `*\/host` (any).
-   * @default ['*']
+   *
+   * HTTPS and TLS passthrough listeners must name their hosts (the names their certificates are
+   * for, the SNIs they pass through): without hosts they are refused; pass `['*']` to serve any.
+   * @default - HTTP and TCP: ['*']; HTTPS and TLS passthrough: none (required); auto-passthrough: ['*.local']
    */
   readonly hosts?: string[];
 
@@ -49,9 +52,10 @@ export interface ListenerOptions {
   readonly name?: string;
 
   /**
-   * Which namespaces may bind routes to this listener.
-   * @default - Istio API: any namespace (hosts are written as given); Gateway API: the gateway's
-   * namespace (`allowedRoutes.namespaces.from: Same`)
+   * Which namespaces may bind routes to this listener. Open it to other teams with
+   * `RouteNamespaces.all()` or `RouteNamespaces.named()`.
+   * @default - the gateway's namespace: Istio API hosts are written `./host` (a host scoped as
+   * `ns/host` keeps its scope), Gateway API `allowedRoutes.namespaces.from: Same`
    */
   readonly routeNamespaces?: RouteNamespaces;
 }
@@ -144,12 +148,12 @@ export class GatewayListener {
     return new GatewayListener(ListenerProtocol.HTTP, options.port ?? 80, options, undefined, options.httpsRedirect ?? false);
   }
 
-  /** HTTPS terminated at the gateway, port 443 by default. */
+  /** HTTPS terminated at the gateway, port 443 by default, for the `hosts` given (required). */
   public static https(options: HttpsListenerOptions): GatewayListener {
     return new GatewayListener(ListenerProtocol.HTTPS, options.port ?? 443, options, options.tls, false);
   }
 
-  /** TLS passed through untouched and routed by SNI, port 443 by default. */
+  /** TLS passed through untouched and routed by SNI, port 443 by default, for the `hosts` given (required). */
   public static tlsPassthrough(options: TlsPassthroughListenerOptions = {}): GatewayListener {
     return new GatewayListener(ListenerProtocol.TLS, options.port ?? 443, options, undefined, false);
   }
@@ -184,6 +188,11 @@ export class GatewayListener {
 
   /** Host names served. */
   public readonly hosts: string[];
+  /**
+   * Whether the hosts were left out where the listener needs them (HTTPS, TLS passthrough).
+   * @internal
+   */
+  public readonly _hostsMissing: boolean;
   /** The listener name. */
   public readonly name: string;
   /** Which namespaces may bind routes, when set. */
@@ -203,6 +212,8 @@ export class GatewayListener {
     public readonly passthroughMode: PassthroughMode = PassthroughMode.SNI,
   ) {
     this.hosts = options.hosts ?? ['*'];
+    const needsHosts = protocol === ListenerProtocol.HTTPS || (protocol === ListenerProtocol.TLS && passthroughMode === PassthroughMode.SNI);
+    this._hostsMissing = needsHosts && options.hosts === undefined;
     this.routeNamespaces = options.routeNamespaces;
     const base = protocol.toLowerCase();
     const defaultPort = { HTTP: 80, HTTPS: 443, TLS: 443, TCP: -1, HBONE: 15008 }[protocol];

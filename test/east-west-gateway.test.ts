@@ -38,8 +38,9 @@ describe('EastWestGateway with the Istio API', () => {
 
   test('istiod is exposed on 15012 and 15017 and routed to istiod 15012 and 443, as expose-istiod.yaml', () => {
     expect(only(objects, 'Gateway', 'istiod-gateway').spec.servers.map((s: any) => [s.port.name, s.port.number, s.tls.mode, s.hosts])).toEqual([
-      ['tls-istiod', 15012, 'PASSTHROUGH', ['*']],
-      ['tls-istiodwebhook', 15017, 'PASSTHROUGH', ['*']],
+      // Scoped to istiod-vs's namespace (the task's admit any namespace).
+      ['tls-istiod', 15012, 'PASSTHROUGH', ['./*']],
+      ['tls-istiodwebhook', 15017, 'PASSTHROUGH', ['./*']],
     ]);
     const vs = only(objects, 'VirtualService', 'istiod-vs');
     expect(vs.spec.gateways).toEqual(['istio-system/istiod-gateway']);

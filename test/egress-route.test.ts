@@ -31,7 +31,11 @@ function namesAside(object: any, renames: { [ours: string]: string } = {}): any 
   o.metadata = o.metadata.annotations ? { annotations: o.metadata.annotations } : {};
   const spec = o.spec;
   for (const port of spec.ports ?? []) delete port.name;
-  for (const server of spec.servers ?? []) delete server.port.name;
+  for (const server of spec.servers ?? []) {
+    delete server.port.name;
+    // Ours admit the route's own VirtualService only (`./host`); the tasks' admit any namespace.
+    server.hosts = server.hosts.map((h: string) => h.replace(/^\.\//, ''));
+  }
   for (const listener of spec.listeners ?? []) delete listener.name;
   if (spec.gateways) spec.gateways = spec.gateways.map(unqualified).sort();
   for (const section of ['http', 'tls', 'tcp']) {
@@ -522,13 +526,15 @@ spec:
 /**
  * EgressRoute also names the SNI of the originated TLS (the host, which Istio's automatic SNI would
  * send too), and verifies the host's certificate against the proxy's system roots (without it,
- * istioctl warns IST0129: SIMPLE TLS without caCertificates does not authenticate the server).
+ * istioctl warns IST0129: SIMPLE TLS without caCertificates does not authenticate the server), and
+ * makes the certificate carry the SNI as a name (with an SNI written, Istio checks no name by itself).
  */
 function withOriginationSni(task: any[]): any[] {
   const rule = task.find((o) => o.kind === 'DestinationRule' && o.spec.host === 'edition.cnn.com');
   const tls = rule.spec.trafficPolicy.portLevelSettings[0].tls;
   tls.caCertificates = '/etc/ssl/certs/ca-certificates.crt';
   tls.sni = 'edition.cnn.com';
+  tls.subjectAltNames = ['edition.cnn.com'];
   return task;
 }
 
@@ -873,7 +879,7 @@ describe('modes and options', () => {
     const server = (mode: EgressMode) => only(egress({ ...CNN, mode }), 'Gateway').spec.servers[0];
     expect(server(EgressMode.HTTP)).toEqual({
       port: { number: 80, name: 'https-80', protocol: 'HTTPS' },
-      hosts: ['edition.cnn.com'],
+      hosts: ['./edition.cnn.com'],
       tls: { mode: 'ISTIO_MUTUAL' },
     });
     expect(server(EgressMode.TLS_ORIGINATION).tls).toEqual({ mode: 'ISTIO_MUTUAL' });
@@ -882,7 +888,7 @@ describe('modes and options', () => {
 
   test('without mutual TLS, the gateway serves plain HTTP and the subset has no traffic policy', () => {
     const objects = egress({ ...CNN, mutualTls: false });
-    expect(only(objects, 'Gateway').spec.servers[0]).toEqual({ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['edition.cnn.com'] });
+    expect(only(objects, 'Gateway').spec.servers[0]).toEqual({ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['./edition.cnn.com'] });
     expect(only(objects, 'DestinationRule').spec.subsets).toEqual([{ name: 'cnn' }]);
     expect(byKind(egress({ ...CNN, api: GATEWAY_API, mutualTls: false }), 'DestinationRule')).toEqual([]);
     const balanced = only(egress({ ...CNN, api: GATEWAY_API, mutualTls: false, loadBalancer: LoadBalancerAlgorithm.RANDOM }), 'DestinationRule');
@@ -896,7 +902,9 @@ describe('modes and options', () => {
       originationTls: OriginationTls.mutual('client-credential', { sni: 'cnn.example.com' }),
     });
     expect(only(objects, 'DestinationRule', 'originate-tls-for-cnn').spec.trafficPolicy).toEqual({
-      portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'MUTUAL', credentialName: 'client-credential', sni: 'cnn.example.com' } }],
+      portLevelSettings: [
+        { port: { number: 443 }, tls: { mode: 'MUTUAL', credentialName: 'client-credential', sni: 'cnn.example.com', subjectAltNames: ['cnn.example.com'] } },
+      ],
     });
   });
 
@@ -996,21 +1004,31 @@ describe('lock-down', () => {
     ]);
     const ns = (name: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
     expect(policies[1].spec).toEqual({
-      podSelector: { matchExpressions: [{ key: 'gateway.networking.k8s.io/gateway-name', operator: 'DoesNotExist' }] },
+      podSelector: {},
       policyTypes: ['Egress'],
       egress: [
         { to: [ns('kube-system')], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
-        { to: [ns('team-a'), ns('istio-system'), ns('shared')] },
+        { to: [ns('team-a'), ns('istio-system'), ns('shared'), { ...ns('istio-system'), podSelector: { matchLabels: { istio: 'egressgateway' } } }] },
       ],
     });
   });
 
-  test('Gateway API: the client namespace holds the gateway, whose pods the NetworkPolicy leaves out', () => {
-    const policy = only(egress({ ...CNN, api: GATEWAY_API, clientNetworkPolicy: { controlPlaneNamespace: 'istiod', dnsNamespace: 'dns' } }), 'NetworkPolicy');
-    expect(policy.spec.podSelector).toEqual({ matchExpressions: [{ key: 'gateway.networking.k8s.io/gateway-name', operator: 'DoesNotExist' }] });
-    expect(policy.spec.egress.map((e: any) => e.to.map((t: any) => t.namespaceSelector.matchLabels['kubernetes.io/metadata.name']))).toEqual([
-      ['dns'],
-      ['default', 'istiod'],
+  test('Gateway API: the gateway Istio deploys in the route\'s namespace is reached by its namespace and its name label', () => {
+    const policy = only(
+      egress({ ...CNN, api: GATEWAY_API, namespace: 'egress', clientNamespaces: ['default'], clientNetworkPolicy: { controlPlaneNamespace: 'istiod', dnsNamespace: 'dns' } }),
+      'NetworkPolicy',
+    );
+    expect(policy.spec.podSelector).toEqual({});
+    expect(policy.spec.egress.map((e: any) => e.to)).toEqual([
+      [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'dns' } } }],
+      [
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'default' } } },
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istiod' } } },
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'egress' } },
+          podSelector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'cnn-egress-gateway' } },
+        },
+      ],
     ]);
   });
 });
@@ -1183,8 +1201,15 @@ describe('bad input to EgressRoute: one message per problem, naming the value an
           'and cut the gateway off from the external host; run the clients in another namespace, or remove clientNetworkPolicy.',
       ),
     ]);
-    // With the Gateway API the gateway's pods carry its name and are left out.
-    expect(errors({ api: GATEWAY_API, clientNetworkPolicy: {} })).toEqual([]);
+    // With the Gateway API the gateway runs in the route's namespace, which must not be a client's.
+    expect(errors({ api: GATEWAY_API, clientNetworkPolicy: {} })).toEqual([
+      at(
+        'clientNetworkPolicy would confine client namespace "default", where Istio deploys the egress gateway for the Gateway, ' +
+          'and a NetworkPolicy cannot tell the gateway\'s pods from a client pod that copies their labels; give the route a namespace of its own ' +
+          '(namespace, e.g. "istio-egress") and list the clients in clientNamespaces, or remove clientNetworkPolicy.',
+      ),
+    ]);
+    expect(errors({ api: GATEWAY_API, namespace: 'istio-egress', clientNamespaces: ['default'], clientNetworkPolicy: {} })).toEqual([]);
   });
 
   test('one host, one egress route', () => {

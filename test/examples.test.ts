@@ -53,18 +53,22 @@ describe.each(names)('example %s', (name) => {
   });
 
   test('every object names its namespace', () => {
-    for (const o of objectsOf(yaml)) expect(o.metadata.namespace).toMatch(/^(default|istio-ingress|istio-system)$/);
+    for (const o of objectsOf(yaml)) expect(o.metadata.namespace).toMatch(/^(default|istio-ingress|istio-system|istio-egress)$/);
   });
 });
 
 /**
  * Our output with the names Istio's task leaves implicit spelled out (gateway and parent
  * references by `<namespace>/<name>`, backend hosts fully qualified, backendRef namespaces), mapped
- * back to the task's short forms.
+ * back to the task's short forms. Our server hosts also admit routes from the gateway's namespace
+ * only (`./host`), as the Gateway API's `from: Same` does; the task's admit any namespace.
  */
 function withShortNames(o: any): any {
   const copy = JSON.parse(JSON.stringify(o));
   delete copy.metadata.namespace;
+  if (copy.kind === 'Gateway' && copy.spec.servers) {
+    for (const server of copy.spec.servers) server.hosts = server.hosts.map((h: string) => h.replace(/^\.\//, ''));
+  }
   if (copy.kind === 'VirtualService') {
     copy.spec.gateways = copy.spec.gateways.map((g: string) => g.replace(/^default\//, ''));
     for (const r of copy.spec.http) for (const d of r.route) d.destination.host = d.destination.host.replace('.default.svc.cluster.local', '');

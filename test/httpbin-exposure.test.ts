@@ -12,7 +12,7 @@ describe('HttpbinExposure with the Istio API', () => {
     expect(gateway.metadata).toEqual({ name: 'httpbin-gateway', namespace: 'default' });
     expect(gateway.spec.selector).toEqual({ istio: 'ingressgateway' });
     expect(gateway.spec.servers).toEqual([
-      { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['httpbin.example.com'] },
+      { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['./httpbin.example.com'] },
     ]);
   });
 
@@ -84,11 +84,11 @@ describe('HttpbinExposure with the Gateway API', () => {
 });
 
 describe('HttpbinExposure options', () => {
-  test('wildcard host: the Istio server serves "*", the Gateway API listener has no hostname and the route no hostnames', () => {
+  test('wildcard host: the Istio server serves "*" (to its own namespace), the Gateway API listener has no hostname and the route no hostnames', () => {
     const istioChart = testChart();
     new HttpbinExposure(istioChart, 'httpbin', { hosts: ['*'], paths: ['/headers'] });
     const istio = synthObjects(istioChart);
-    expect(only(istio, 'Gateway').spec.servers[0].hosts).toEqual(['*']);
+    expect(only(istio, 'Gateway').spec.servers[0].hosts).toEqual(['./*']);
     expect(only(istio, 'VirtualService').spec.hosts).toEqual(['*']);
     expect(only(istio, 'VirtualService').spec.http[0].match).toEqual([{ uri: { prefix: '/headers' } }]);
 

@@ -54,12 +54,12 @@ describe('listeners with the Istio API', () => {
   test('HTTP redirects to HTTPS; HTTPS SIMPLE terminates with the credential at TLS 1.2 or later', () => {
     expect(servers[0]).toEqual({
       port: { number: 80, name: 'http', protocol: 'HTTP' },
-      hosts: ['httpbin.example.com'],
+      hosts: ['./httpbin.example.com'],
       tls: { httpsRedirect: true },
     });
     expect(servers[1]).toEqual({
       port: { number: 443, name: 'https', protocol: 'HTTPS' },
-      hosts: ['httpbin.example.com'],
+      hosts: ['./httpbin.example.com'],
       tls: { mode: 'SIMPLE', credentialName: 'httpbin-credential', minProtocolVersion: 'TLSV1_2' },
     });
   });
@@ -68,10 +68,10 @@ describe('listeners with the Istio API', () => {
     expect(servers[2].tls).toEqual({ mode: 'MUTUAL', credentialName: 'mtls-credential', minProtocolVersion: 'TLSV1_2' });
     expect(servers[3]).toEqual({
       port: { number: 9443, name: 'tls-passthrough', protocol: 'TLS' },
-      hosts: ['nginx.example.com'],
+      hosts: ['./nginx.example.com'],
       tls: { mode: 'PASSTHROUGH' },
     });
-    expect(servers[4]).toEqual({ port: { number: 31400, name: 'tcp-31400', protocol: 'TCP' }, hosts: ['*'] });
+    expect(servers[4]).toEqual({ port: { number: 31400, name: 'tcp-31400', protocol: 'TCP' }, hosts: ['./*'] });
   });
 
   test('the SNI route sends nginx.example.com to my-nginx:443 untouched; the TCP route sends 31400 to tcp-echo:9000', () => {
@@ -234,7 +234,7 @@ describe('HTTP route features', () => {
     const gateway = new IngressGateway(chart, 'gw', {
       api: ApiFlavor.GATEWAY_API,
       name: 'gw',
-      listeners: [GatewayListener.https({ tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })],
+      listeners: [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })],
     });
     gateway.addHttpRoute('r', {
       name: 'r',

@@ -54,8 +54,10 @@ const POD_ANNOTATIONS = {
   'sidecar.istio.io/inject': 'true',
 };
 
+/** The chart's, and the seccomp profile the Pod Security Standard "restricted" requires (the chart sets none). */
 const POD_SECURITY_CONTEXT = {
   sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
+  seccompProfile: { type: 'RuntimeDefault' },
 };
 
 const CONTAINER_SECURITY_CONTEXT = {

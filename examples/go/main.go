@@ -96,7 +96,11 @@ func egress(app cdk8s.App, api igw.ApiFlavor, mode igw.EgressMode) {
 	if mode == igw.EgressMode_HTTP {
 		if api == igw.ApiFlavor_ISTIO {
 			props.Workload = &igw.GatewayWorkloadProps{}
+		} else {
+			// Istio deploys the gateway in the route's namespace, which the NetworkPolicy must not confine.
+			props.Namespace = jsii.String("istio-egress")
 		}
+		props.ClientNamespaces = jsii.Strings("default")
 		props.AllowedClients = &igw.EgressClients{Namespaces: jsii.Strings("default")}
 		props.ClientNetworkPolicy = &igw.ClientNetworkPolicyOptions{}
 	}

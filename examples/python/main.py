@@ -95,6 +95,10 @@ def egress(app: App, api: ApiFlavor, mode: EgressMode) -> None:
             host="edition.cnn.com",
             mode=mode,
             workload=GatewayWorkloadProps() if api == ApiFlavor.ISTIO else None,
+            # With the Gateway API Istio deploys the gateway in the route's namespace, which the
+            # NetworkPolicy must not confine.
+            namespace="istio-egress" if api == ApiFlavor.GATEWAY_API else None,
+            client_namespaces=["default"],
             allowed_clients=EgressClients(namespaces=["default"]),
             client_network_policy=ClientNetworkPolicyOptions(),
         )

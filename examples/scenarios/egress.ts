@@ -6,7 +6,9 @@
 // - http: "Egress Gateways", HTTP to edition.cnn.com on 80. Sidecars reach the gateway with Istio
 //   mutual TLS, and the route is locked down: with the Istio API the egress gateway is deployed here
 //   (istio-egressgateway in istio-system, ClusterIP) and admits only workloads of `default`, and a
-//   NetworkPolicy keeps `default`'s pods from reaching outside the cluster but through it.
+//   NetworkPolicy keeps `default`'s pods from reaching outside the cluster but through it. With the
+//   Gateway API the route and the gateway Istio deploys for it live in `istio-egress`, outside the
+//   namespace the NetworkPolicy confines.
 // - tls-passthrough: "Egress Gateways", HTTPS the clients originate to edition.cnn.com on 443,
 //   passed through by SNI.
 // - tls-origination: "Egress Gateways with TLS Origination": clients send plain HTTP on 80, the
@@ -28,6 +30,10 @@ export function egress(app: App, api: ApiFlavor, scenario: EgressScenario): void
         host: 'edition.cnn.com',
         mode: EgressMode.HTTP,
         workload: api === ApiFlavor.ISTIO ? {} : undefined,
+        // With the Gateway API, Istio deploys the egress gateway in the route's namespace, which
+        // must not be a client namespace the NetworkPolicy confines.
+        namespace: api === ApiFlavor.GATEWAY_API ? 'istio-egress' : undefined,
+        clientNamespaces: ['default'],
         allowedClients: { namespaces: ['default'] },
         clientNetworkPolicy: {},
       });

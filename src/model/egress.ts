@@ -12,6 +12,21 @@ export interface OriginationTlsModel {
   readonly sni?: string;
   /** CA bundle path that verifies the external host (SIMPLE). */
   readonly caCertificates?: string;
+  /** The names the server's certificate must carry, as given; unset: the SNI. */
+  readonly subjectAltNames?: string[];
+  /** Why the server's name is not checked, when the user says so. */
+  readonly skipServerNameCheckReason?: string;
+}
+
+/**
+ * The names the origination DestinationRule makes the external host's certificate carry. Istio
+ * checks the server's name by itself (auto_san_validation) only when the DestinationRule sets
+ * neither `sni` nor `subjectAltNames`; a written SNI therefore gets itself as the name to verify.
+ */
+export function originationSubjectAltNames(tls: OriginationTlsModel): string[] | undefined {
+  if (tls.skipServerNameCheckReason !== undefined) return undefined;
+  if (tls.subjectAltNames !== undefined) return tls.subjectAltNames.length > 0 ? tls.subjectAltNames : undefined;
+  return tls.sni !== undefined ? [tls.sni] : undefined;
 }
 
 /** The egress gateway of one route: its Gateway object, its pods and their Service. */

@@ -13,6 +13,7 @@ import {
   gatewaySni,
   hostEntryPorts,
   isWildcard,
+  originationSubjectAltNames,
   portName,
   targetEntryPorts,
 } from '../model/egress';
@@ -116,7 +117,8 @@ function gatewaySpec(route: EgressRouteModel): istio.GatewaySpec {
     selector: route.gateway.selector,
     servers: route.ports.map((port) => ({
       port: { number: port, name: portName(protocol, port), protocol },
-      hosts: [route.host],
+      // Only the route's own VirtualService, in the Gateway's namespace, binds to it.
+      hosts: [`./${route.host}`],
       tls:
         protocol === 'TLS'
           ? { mode: istio.GatewaySpecServersTlsMode.PASSTHROUGH }
@@ -206,6 +208,7 @@ export function renderOriginationRule(scope: Construct, route: EgressRouteModel)
                 credentialName: route.originationTls.credentialName,
                 caCertificates: route.originationTls.caCertificates,
                 sni: route.originationTls.sni,
+                subjectAltNames: originationSubjectAltNames(route.originationTls),
               },
             },
           ],
@@ -242,27 +245,31 @@ export function renderAuthorizationPolicy(scope: Construct, route: EgressRouteMo
   });
 }
 
-/** The label every namespace carries with its own name. */
+/** The label every namespace carries with its own name, set by the apiserver: no user can set it. */
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
-/** The label Istio puts on the pods it deploys for a Gateway API Gateway. */
-const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 /**
- * One NetworkPolicy per client namespace: its pods (except gateways Istio deploys there) may reach
- * the cluster DNS, the mesh's control plane, the egress gateway's namespace, their own namespace and
- * the namespaces allowed, and nothing else, so only the egress gateway's pods reach outside the
- * cluster.
+ * One NetworkPolicy per client namespace: its pods may reach the cluster DNS, the mesh's control
+ * plane, the egress gateway's pods, their own namespace and the namespaces allowed, and nothing
+ * else, so only the egress gateway's pods reach outside the cluster.
+ *
+ * No peer, and not the pods the policy confines, is chosen by a label a workload author can put on
+ * a pod: the policy confines every pod of the namespace, namespaces are named by the label the
+ * apiserver sets from their name, and the egress gateway's pods by their namespace and labels
+ * together (the rules refuse a gateway that runs in a client namespace, whose pods a client pod
+ * could imitate).
  */
 export function renderClientNetworkPolicies(scope: Construct, route: EgressRouteModel): ApiObject[] {
   const policy = route.clientNetworkPolicy;
   if (!policy) return [];
   const inNamespace = (namespace: string) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: namespace } } });
+  const gatewayPods = { ...inNamespace(route.gateway.workloadNamespace), podSelector: { matchLabels: { ...route.gateway.selector } } };
   return unique(route.clientNamespaces).map((namespace) => {
-    const reachable = unique([namespace, policy.controlPlaneNamespace, route.gateway.workloadNamespace, ...policy.allowedNamespaces]);
+    const reachable = unique([namespace, policy.controlPlaneNamespace, ...policy.allowedNamespaces]);
     return new (kube().KubeNetworkPolicy)(scope, `NetworkPolicy-${namespace}`, {
       metadata: { name: route.names.networkPolicy, namespace },
       spec: {
-        podSelector: { matchExpressions: [{ key: GATEWAY_NAME_LABEL, operator: 'DoesNotExist' }] },
+        podSelector: {},
         policyTypes: ['Egress'],
         egress: [
           {
@@ -272,7 +279,7 @@ export function renderClientNetworkPolicies(scope: Construct, route: EgressRoute
               { protocol: 'TCP', port: kube().IntOrString.fromNumber(53) },
             ],
           },
-          { to: reachable.map(inNamespace) },
+          { to: [...reachable.map(inNamespace), gatewayPods] },
         ],
       },
     });

@@ -125,6 +125,35 @@ function originationProblems(route: EgressRouteModel): string[] {
     }
   }
   if (tls.sni !== undefined && !isConcreteHost(tls.sni)) problems.push(`originationTls: sni ${q(tls.sni)} is not a concrete DNS name.`);
+  problems.push(...serverNameCheckProblems(tls));
+  return problems;
+}
+
+/**
+ * The server's name is always checked unless the user says why not. Istio checks it by itself
+ * (Envoy's auto_san_validation) only when the DestinationRule sets neither `sni` nor
+ * `subjectAltNames`; with an SNI and no names it checks the certificate chain alone.
+ */
+function serverNameCheckProblems(tls: EgressRouteModel['originationTls']): string[] {
+  const reason = tls.skipServerNameCheckReason;
+  if (reason !== undefined) {
+    if (reason.trim() === '') return ['originationTls: skipServerNameCheckReason is blank; say why the server\'s name need not be checked, or remove it.'];
+    if (tls.subjectAltNames !== undefined && tls.subjectAltNames.length > 0) {
+      return ['originationTls: subjectAltNames and skipServerNameCheckReason are both set; the names would not be checked: remove one.'];
+    }
+    return [];
+  }
+  const problems: string[] = [];
+  if (tls.subjectAltNames !== undefined && tls.subjectAltNames.length === 0 && tls.sni !== undefined) {
+    problems.push(
+      'originationTls: subjectAltNames is empty, and with an SNI set Istio then checks the server\'s certificate chain but not its name, ' +
+        'so any certificate a public CA issued for any name would pass; list the names the server\'s certificate carries, or leave subjectAltNames unset ' +
+        'to verify the SNI (to accept any name: skipServerNameCheckReason).',
+    );
+  }
+  for (const name of tls.subjectAltNames ?? []) {
+    if (name.trim() === '') problems.push(`originationTls: subject alternative name ${q(name)} is empty; give the name the server's certificate carries.`);
+  }
   return problems;
 }
 
@@ -205,10 +234,15 @@ function lockDownProblems(route: EgressRouteModel): string[] {
     for (const namespace of [...policy.allowedNamespaces, policy.controlPlaneNamespace, policy.dnsNamespace]) {
       if (!isDnsLabel(namespace)) problems.push(`clientNetworkPolicy: namespace ${q(namespace)} is not a DNS-1123 label.`);
     }
-    if (route.api === ApiFlavor.ISTIO && route.clientNamespaces.includes(route.gateway.workloadNamespace)) {
+    const gatewayNamespace = route.gateway.workloadNamespace;
+    if (route.clientNamespaces.includes(gatewayNamespace)) {
       problems.push(
-        `clientNetworkPolicy would confine client namespace ${q(route.gateway.workloadNamespace)}, where the egress gateway runs, ` +
-          'and cut the gateway off from the external host; run the clients in another namespace, or remove clientNetworkPolicy.',
+        route.api === ApiFlavor.ISTIO
+          ? `clientNetworkPolicy would confine client namespace ${q(gatewayNamespace)}, where the egress gateway runs, ` +
+              'and cut the gateway off from the external host; run the clients in another namespace, or remove clientNetworkPolicy.'
+          : `clientNetworkPolicy would confine client namespace ${q(gatewayNamespace)}, where Istio deploys the egress gateway for the Gateway, ` +
+              'and a NetworkPolicy cannot tell the gateway\'s pods from a client pod that copies their labels; give the route a namespace of its own ' +
+              '(namespace, e.g. "istio-egress") and list the clients in clientNamespaces, or remove clientNetworkPolicy.',
       );
     }
   }

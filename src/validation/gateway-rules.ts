@@ -75,6 +75,15 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   if (listener.hosts.length === 0) {
     problems.push(`${where}: no hosts; give at least one host, or '*' for any.`);
   }
+  if (listener._hostsMissing) {
+    problems.push(
+      listener.protocol === ListenerProtocol.HTTPS
+        ? `${where}: no hosts given; an HTTPS listener serves the hosts its certificate is for: list them (hosts: ["shop.example.com"]), ` +
+            'or pass hosts: ["*"] to serve any host.'
+        : `${where}: no hosts given; a TLS passthrough listener routes by the SNI of the hosts it passes through: list them (hosts: ["shop.example.com"]), ` +
+            'or pass hosts: ["*"] to pass any host through.',
+    );
+  }
   if (listener.routeNamespaces && listener.hosts.some((h) => h.includes('/'))) {
     problems.push(`${where}: hosts are scoped to namespaces ("ns/host") and routeNamespaces is set too; use one of the two.`);
   }

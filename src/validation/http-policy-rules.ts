@@ -78,6 +78,15 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
 
   if (rule.cors) {
     if (rule.cors.allowOrigins.length === 0) problems.push(`${where}: cors.allowOrigins is empty; list the allowed origins, or '*'.`);
+    if (rule.cors.allowCredentials) {
+      const any = rule.cors.allowOrigins.find(allowsAnyOrigin);
+      if (any !== undefined) {
+        problems.push(
+          `${where}: cors allows any origin (${q(any)}) together with allowCredentials, so any web site could send requests with ` +
+            'the user\'s cookies and read the answers; list the trusted origins, or set allowCredentials to false.',
+        );
+      }
+    }
     const maxAge = rule.cors.maxAge?.toSeconds({ integral: false });
     if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 1)) {
       problems.push(`${where}: cors.maxAge of ${maxAge}s must be a whole number of seconds of at least 1.`);
@@ -87,6 +96,15 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
   problems.push(...headerEditProblems(`${where}: requestHeaders`, rule.requestHeaders));
   problems.push(...headerEditProblems(`${where}: responseHeaders`, rule.responseHeaders));
   return problems;
+}
+
+/**
+ * Whether a CORS origin admits every origin: `*` (written as the regex `.*` with the Istio API), or
+ * an origin whose host is the bare wildcard (`https://*`, `http://*:8080`), which the Gateway API
+ * reads as any host. With credentials allowed, the gateway then echoes whatever origin asks.
+ */
+function allowsAnyOrigin(origin: string): boolean {
+  return origin === '*' || /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/\*(:\d+)?$/.test(origin);
 }
 
 function headerEditProblems(where: string, edits: HeaderEdits | undefined): string[] {

@@ -85,6 +85,18 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
   }
   for (const host of hosts) {
     if (!listenersServe(listeners, api, gateway.namespace, route.namespace, host)) {
+      if (route.namespace !== gateway.namespace && admittedOnlyByDefault(listeners, api, gateway.namespace, host)) {
+        problems.push(
+          ...suppressible(
+            context.scope,
+            SuppressibleRule.ROUTE_HOST_NOT_SERVED,
+            `route host ${q(host)} is served by gateway ${ref()} to routes in its own namespace ${q(gateway.namespace)} only ` +
+              `(a listener admits no other namespace unless it says so), and this route is in ${q(route.namespace)}; ` +
+              `open the listener with routeNamespaces: RouteNamespaces.named([${q(route.namespace)}]) or RouteNamespaces.all(), or put the route in ${q(gateway.namespace)}.`,
+          ),
+        );
+        continue;
+      }
       const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
       problems.push(
         ...suppressible(
@@ -96,6 +108,16 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
       );
     }
   }
+}
+
+/**
+ * Whether `host` is served to routes of the gateway's own namespace by a listener that keeps the
+ * default namespace admission (no `routeNamespaces`, no host scoped by the user): the route was
+ * turned away by the default, which opening the listener changes.
+ */
+function admittedOnlyByDefault(listeners: GatewayListener[], api: ApiFlavor, gatewayNamespace: string, host: string): boolean {
+  const byDefault = listeners.filter((l) => !l.routeNamespaces && !l.hosts.some((h) => h.includes('/')));
+  return byDefault.length > 0 && listenersServe(byDefault, api, gatewayNamespace, gatewayNamespace, host);
 }
 
 /**

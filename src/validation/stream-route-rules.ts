@@ -1,9 +1,10 @@
-import { isValidHost } from './hosts';
+import { isValidHost, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol, PassthroughMode } from '../listener';
 import { GatewayModel } from '../model/gateway';
+import { listenerScopes } from '../model/listener-scope';
 import { StreamRouteModel, StreamRuleModel } from '../model/route';
 
 /** The rules for a TLS passthrough or TCP route. */
@@ -59,6 +60,14 @@ function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, a
     const factory = route.kind === 'tls' ? 'GatewayListener.tlsPassthrough()' : 'GatewayListener.tcp()';
     const at = rule.port !== undefined ? ` on port ${rule.port}` : '';
     return [`gateway ${ref} has no ${protocol} listener${at} for this route; add ${factory}${at}.`];
+  }
+  if (!listeners.some((l) => listenerScopes(l, api).some((s) => scopeAdmits(s.namespace, gateway.namespace, route.namespace)))) {
+    const what = route.kind === 'tls' ? 'TLS route' : 'TCP route';
+    return [
+      `${what} in namespace ${q(route.namespace)} is not admitted by any ${protocol} listener of gateway ${ref} ` +
+        `(by default, a listener admits only routes in the gateway's namespace ${q(gateway.namespace)}); ` +
+        `open the listener with routeNamespaces: RouteNamespaces.named([${q(route.namespace)}]) or RouteNamespaces.all(), or put the route in ${q(gateway.namespace)}.`,
+    ];
   }
   if (route.kind === 'tcp') return [];
   return rule.hosts

@@ -79,10 +79,16 @@ export const REPLICAS = 1;
 /** `terminationGracePeriodSeconds`. @internal */
 export const TERMINATION_GRACE_PERIOD_SECONDS = 30;
 
-/** The pod securityContext the chart renders when `securityContext` is unset. @internal */
+/**
+ * The pod securityContext the chart renders when `securityContext` is unset, and the seccomp
+ * profile the Pod Security Standard "restricted" requires, which the chart leaves to the cluster.
+ * @internal
+ */
 export const POD_SECURITY_CONTEXT = {
-  // Lets Envoy bind ports below 1024 (80, 443) without privileges; safe since Kubernetes 1.22.
+  // Lets Envoy bind ports below 1024 (80, 443) without privileges; a safe sysctl since Kubernetes
+  // 1.22, which "restricted" allows.
   sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
+  seccompProfile: { type: 'RuntimeDefault' },
 };
 
 /** The `istio-proxy` securityContext the chart renders when `containerSecurityContext` is unset. @internal */

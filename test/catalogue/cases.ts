@@ -59,11 +59,11 @@ const CORE_BAD_INPUTS: BadInput[] = [
   { name: 'listener: two servers on one port, overlapping hosts', build: (c) => gateway(c, [GatewayListener.http({ name: 'a', hosts: ['*.example.com'] }), GatewayListener.http({ name: 'b', hosts: ['shop.example.com'] })]) },
   { name: 'listener: HTTP and TCP on one port', build: (c) => gateway(c, [GatewayListener.http({ port: 8080 }), GatewayListener.tcp({ port: 8080 })]) },
   { name: 'listener: two TCP listeners on one port', build: (c) => gateway(c, [GatewayListener.tcp({ name: 'a', port: 9000 }), GatewayListener.tcp({ name: 'b', port: 9000 })]) },
-  { name: 'TLS: HTTPS without a credential', build: (c) => gateway(c, [GatewayListener.https({ tls: ServerTls.simple('') })]) },
-  { name: 'TLS: credential that is not a Secret name', build: (c) => gateway(c, [GatewayListener.https({ tls: ServerTls.simple('My Cert') })]) },
+  { name: 'TLS: HTTPS without a credential', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('') })]) },
+  { name: 'TLS: credential that is not a Secret name', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('My Cert') })]) },
   { name: 'TLS: httpsRedirect on a gateway without HTTPS', build: (c) => gateway(c, [GatewayListener.http({ httpsRedirect: true })]) },
-  { name: 'TLS: minimum version with the Gateway API', build: (c) => gateway(c, [GatewayListener.https({ tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })], ApiFlavor.GATEWAY_API) },
-  { name: 'TLS: client SANs with the Gateway API', build: (c) => gateway(c, [GatewayListener.https({ tls: ServerTls.mutual('cert', { subjectAltNames: ['spiffe://x'] }) })], ApiFlavor.GATEWAY_API) },
+  { name: 'TLS: minimum version with the Gateway API', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert', { minProtocolVersion: TlsVersion.TLS_V1_3 }) })], ApiFlavor.GATEWAY_API) },
+  { name: 'TLS: client SANs with the Gateway API', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.mutual('cert', { subjectAltNames: ['spiffe://x'] }) })], ApiFlavor.GATEWAY_API) },
   { name: 'HBONE listener with the Istio API', build: (c) => gateway(c, [GatewayListener.hbone()]) },
 
   // HTTP routes
@@ -112,7 +112,7 @@ const CORE_BAD_INPUTS: BadInput[] = [
   // TLS and TCP routes
   { name: 'TLS route: SNI host no listener serves', build: (c) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['a.example.com'] })]).addTlsRoute('tls', { name: 'tls', hosts: ['b.example.com'], backends: [svc('b', 443)] }) },
   { name: 'TLS route: no TLS passthrough listener', build: (c) => gateway(c).addTlsRoute('tls', { name: 'tls', hosts: ['a.example.com'], backends: [svc('a', 443)] }) },
-  { name: 'TLS route: SNI "*" with the Gateway API', build: (c) => gateway(c, [GatewayListener.tlsPassthrough()], ApiFlavor.GATEWAY_API).addTlsRoute('tls', { name: 'tls', hosts: ['*'], backends: [svc('a', 443)] }) },
+  { name: 'TLS route: SNI "*" with the Gateway API', build: (c) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['*'] })], ApiFlavor.GATEWAY_API).addTlsRoute('tls', { name: 'tls', hosts: ['*'], backends: [svc('a', 443)] }) },
   { name: 'TCP route: no TCP listener on its port', build: (c) => gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9001, backends: [svc('echo', 9000)] }) },
   { name: 'TCP route: no backend', build: (c) => gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [] }) },
 

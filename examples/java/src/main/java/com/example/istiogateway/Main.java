@@ -133,8 +133,12 @@ public final class Main {
         if (mode == EgressMode.HTTP) {
             if (api == ApiFlavor.ISTIO) {
                 route.workload(GatewayWorkloadProps.builder().build());
+            } else {
+                // Istio deploys the gateway in the route's namespace, which the NetworkPolicy must not confine.
+                route.namespace("istio-egress");
             }
-            route.allowedClients(EgressClients.builder().namespaces(List.of("default")).build())
+            route.clientNamespaces(List.of("default"))
+                    .allowedClients(EgressClients.builder().namespaces(List.of("default")).build())
                     .clientNetworkPolicy(ClientNetworkPolicyOptions.builder().build());
         }
         route.build();
