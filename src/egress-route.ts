@@ -2,6 +2,7 @@ import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { EgressGatewayModel, EgressModeName, EgressRouteModel, isWildcard } from './model/egress';
+import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderGatewayApiEgress } from './render/egress-gateway-api';
 import { EgressObjects, renderIstioApiEgress } from './render/egress-istio-api';
@@ -405,6 +406,7 @@ export class EgressRoute extends Construct {
     this.networkPolicies = objects.networkPolicies;
     this.node.defaultChild = this.serviceEntry;
     claimEgressHost(this, props.host, this.node.path);
+    AppRegistry.of(this).registerOwner(this);
     this.node.addValidation({ validate: () => egressProblems(model, this) });
   }
 }

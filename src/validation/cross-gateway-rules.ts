@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
 import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
-import { recordChange } from './memo';
 import { q } from './names';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
@@ -26,7 +25,7 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
   const registry = AppRegistry.of(gateway);
   const problems: string[] = [];
   for (const { gateway: other, model } of registry.allGateways()) {
-    if (other === gateway || !sameSelector(own, model) || !isIstio(other) || own.cluster !== model.cluster) continue;
+    if (other === gateway || !sameSelector(own, model) || !registry.isIstioGateway(other) || own.cluster !== model.cluster) continue;
     const ref = `${model.namespace}/${model.name}`;
     for (const a of own.listeners) {
       for (const b of model.listeners.filter((l) => l.port === a.port)) {
@@ -96,18 +95,6 @@ function mergedRouteProblems(gateway: IConstruct, registry: AppRegistry): string
     }
   }
   return problems;
-}
-
-const ISTIO_GATEWAYS = new WeakSet<IConstruct>();
-
-/** Marks `gateway` as rendered with the Istio API (the registry holds both kinds). */
-export function markIstioGateway(gateway: IConstruct): void {
-  recordChange();
-  ISTIO_GATEWAYS.add(gateway);
-}
-
-function isIstio(gateway: IConstruct): boolean {
-  return ISTIO_GATEWAYS.has(gateway);
 }
 
 function selectorText(model: GatewayModel): string {

@@ -3,6 +3,7 @@ import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
+import { AppRegistry } from '../model/registry';
 
 const MODE_NAME = { HTTP: 'EgressMode.HTTP', TLS_PASSTHROUGH: 'EgressMode.TLS_PASSTHROUGH', TLS_ORIGINATION: 'EgressMode.TLS_ORIGINATION' };
 
@@ -215,23 +216,14 @@ function lockDownProblems(route: EgressRouteModel): string[] {
   return problems;
 }
 
-/** The hosts egress routes claim, per app, for the rule that a host has one egress route. */
-const HOST_CLAIMS = new WeakMap<IConstruct, Map<string, string[]>>();
-
 /** Records that the egress route at `path` claims `host` in the app of `scope`. */
 export function claimEgressHost(scope: IConstruct, host: string, path: string): void {
-  const root = scope.node.root;
-  let claims = HOST_CLAIMS.get(root);
-  if (!claims) {
-    claims = new Map();
-    HOST_CLAIMS.set(root, claims);
-  }
-  claims.set(host, [...(claims.get(host) ?? []), path]);
+  AppRegistry.of(scope).claimEgressHost(host, path);
 }
 
 /** A host has one ServiceEntry and one pair of legs: two routes for one host would contend. */
 function sharedHostProblems(route: EgressRouteModel, scope: IConstruct): string[] {
-  const others = (HOST_CLAIMS.get(scope.node.root)?.get(route.host) ?? []).filter((path) => path !== route.constructPath);
+  const others = AppRegistry.of(scope).egressHostClaimsOf(route.host).filter((path) => path !== route.constructPath);
   return others.map(
     (path) =>
       `host ${q(route.host)} is also sent through an egress gateway by ${path}; two ServiceEntries and routes for one host contend: ` +

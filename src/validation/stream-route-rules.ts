@@ -4,10 +4,11 @@ import { listenersServe } from './served-hosts';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol, PassthroughMode } from '../listener';
 import { GatewayModel } from '../model/gateway';
+import type { AppRegistry } from '../model/registry';
 import { StreamRouteModel, StreamRuleModel } from '../model/route';
 
 /** The rules for a TLS passthrough or TCP route. */
-export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gateway: GatewayModel | undefined): string[] {
+export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gateway: GatewayModel | undefined, registry: AppRegistry): string[] {
   const problems: string[] = [];
   const what = route.kind === 'tls' ? 'TLS route' : 'TCP route';
   if (!isDnsSubdomain(route.name)) problems.push(`${what} name ${q(route.name)} is not a DNS-1123 subdomain.`);
@@ -16,7 +17,7 @@ export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gat
   }
   for (const rule of route.rules) {
     problems.push(...ruleProblems(route, rule, api));
-    if (gateway) problems.push(...boundListenerProblems(route, rule, api, gateway));
+    if (gateway) problems.push(...boundListenerProblems(route, rule, api, gateway, registry));
   }
   return problems;
 }
@@ -49,7 +50,7 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
   return problems;
 }
 
-function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFlavor, gateway: GatewayModel): string[] {
+function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFlavor, gateway: GatewayModel, registry: AppRegistry): string[] {
   const ref = `${gateway.namespace}/${gateway.name}`;
   const protocol = route.kind === 'tls' ? ListenerProtocol.TLS : ListenerProtocol.TCP;
   const listeners = gateway.listeners.filter(
@@ -62,6 +63,6 @@ function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, a
   }
   if (route.kind === 'tcp') return [];
   return rule.hosts
-    .filter((h) => isValidHost(h) && !listenersServe(listeners, api, gateway.namespace, route.namespace, h))
+    .filter((h) => isValidHost(h) && !listenersServe(registry, listeners, api, gateway.namespace, route.namespace, h))
     .map((h) => `TLS route SNI host ${q(h)} is not served by a TLS passthrough listener of gateway ${ref}; add it to the listener's hosts.`);
 }
