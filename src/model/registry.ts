@@ -56,6 +56,15 @@ export class AppRegistry {
   /** Per-app caches of values derived from listeners (see `cache()`). */
   private readonly caches = new Map<string, WeakMap<object, unknown>>();
 
+  private readonly gateways = new Map<IConstruct, () => GatewayModel>();
+  private readonly policies = new Map<IConstruct, () => BackendPolicyModel>();
+  private readonly policiesByHost = new Map<string, IConstruct[]>();
+  private readonly subsetUsersByHost = new Map<string, IConstruct[]>();
+  /** backendPoliciesByHost(), built once per set of policies (a route's validation reads it). */
+  private policyIndex?: Map<string, BackendPolicyModel[]>;
+  private readonly networkClaimsByGateway = new Map<IConstruct, NetworkClaim>();
+  private readonly routesByGateway = new Map<IConstruct, Map<IConstruct, () => string[]>>();
+
   private constructor(private readonly root: IConstruct) {
     this.watch(root);
   }
@@ -211,15 +220,6 @@ export class AppRegistry {
     }
     return cache as WeakMap<K, V>;
   }
-
-  private readonly gateways = new Map<IConstruct, () => GatewayModel>();
-  private readonly policies = new Map<IConstruct, () => BackendPolicyModel>();
-  private readonly policiesByHost = new Map<string, IConstruct[]>();
-  private readonly subsetUsersByHost = new Map<string, IConstruct[]>();
-  /** backendPoliciesByHost(), built once per set of policies (a route's validation reads it). */
-  private policyIndex?: Map<string, BackendPolicyModel[]>;
-  private readonly networkClaimsByGateway = new Map<IConstruct, NetworkClaim>();
-  private readonly routesByGateway = new Map<IConstruct, Map<IConstruct, () => string[]>>();
 
   /** Every gateway defined in this app, with its model. */
   public allGateways(): Array<{ readonly gateway: IConstruct; readonly model: GatewayModel }> {

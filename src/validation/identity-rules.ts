@@ -133,11 +133,12 @@ function ownerOf(object: ApiObject, registry: AppRegistry): IConstruct {
   return object;
 }
 
-/** `Deployment, Service and ServiceAccount istio-system/x and DestinationRule default/y`. */
+/** `Deployment, Service and ServiceAccount istio-system/x`, or `ServiceEntry default/x, Gateway default/y and ...`. */
 function describe(identities: Identity[]): string {
   const byRef = new Map<string, string[]>();
   for (const { kind, ref } of identities) byRef.set(ref, [...(byRef.get(ref) ?? []), kind]);
-  return [...byRef].map(([ref, kinds]) => `${list(kinds)} ${ref}`).join(' and ');
+  if (byRef.size === 1) return [...byRef].map(([ref, kinds]) => `${list(kinds)} ${ref}`)[0];
+  return list(identities.map(({ kind, ref }) => `${kind} ${ref}`));
 }
 
 function list(items: string[]): string {

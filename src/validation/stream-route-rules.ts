@@ -50,7 +50,13 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
   return problems;
 }
 
-function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFlavor, gateway: GatewayModel, registry: AppRegistry): string[] {
+function boundListenerProblems(
+  route: StreamRouteModel,
+  rule: StreamRuleModel,
+  api: ApiFlavor,
+  gateway: GatewayModel,
+  registry: AppRegistry,
+): string[] {
   const ref = `${gateway.namespace}/${gateway.name}`;
   const protocol = route.kind === 'tls' ? ListenerProtocol.TLS : ListenerProtocol.TCP;
   const listeners = gateway.listeners.filter(
