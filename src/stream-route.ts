@@ -11,7 +11,7 @@ import { resolveNamespace } from './namespace';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { ObjectForm, objectProps } from './render/typed-object';
-import { streamRouteProblems } from './validation/stream-route-rules';
+import { streamConflictProblems, streamRouteProblems } from './validation/stream-route-rules';
 
 /**
  * Which TLS streams go where: SNI hosts (and optionally the listener port) to backends.
@@ -124,10 +124,13 @@ class StreamRouteParts {
     const registry = AppRegistry.of(route);
     registry.registerOwner(route);
     registry.registerStreamRoute(route, () =>
-      this.rules.map((rule) => ({ kind: this.kind, gateway, ref: `${this.namespace}/${route.name}`, hosts: rule.hosts, port: rule.port })),
+      this.rules.map((rule) => ({ kind: this.kind, gateway: `${gateway.gatewayNamespace}/${gateway.gatewayName}`, hosts: rule.hosts, port: rule.port })),
     );
     route.node.addValidation({
-      validate: () => streamRouteProblems(this.model(), gateway.api, registry.gatewayModel(gateway), registry),
+      validate: () => [
+        ...streamRouteProblems(this.model(), gateway.api, registry.gatewayModel(gateway), registry),
+        ...streamConflictProblems(route, this.model(), gateway.api, registry),
+      ],
     });
   }
 

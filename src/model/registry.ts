@@ -298,21 +298,21 @@ const NO_ROUTES: ReadonlyMap<IConstruct, () => string[]> = new Map();
 
 /** A gateway workload the app deploys. */
 export interface DeployedWorkload {
+  /** The workload construct. */
+  readonly scope: IConstruct;
+  /** `<namespace>/<name>` of its Deployment, for messages. */
+  readonly ref: string;
   /** Namespace of its pods. */
   readonly namespace: string;
   /** Labels of its pods. */
   readonly podLabels: { readonly [key: string]: string };
-  /** The cluster it is applied to, when the app names clusters. */
-  readonly cluster?: string;
 }
 
 /** What one rule of a TLS or TCP route claims on its gateway. */
 export interface StreamClaim {
   readonly kind: 'tls' | 'tcp';
-  /** The gateway the route binds to, when defined in this app. */
-  readonly gateway: IConstruct;
-  /** `<namespace>/<name>` of the route object, for messages. */
-  readonly ref: string;
+  /** `<namespace>/<name>` of the gateway the route binds to. */
+  readonly gateway: string;
   /** The SNI hosts (TLS), or `*` (TCP). */
   readonly hosts: string[];
   /** The listener port, when the rule names one. */

@@ -14,6 +14,29 @@ function sameSelector(a: GatewayModel, b: GatewayModel): boolean {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.selector[k] === b.selector[k]);
 }
 
+/** Whether `selector` selects pods labelled `labels`, as Kubernetes decides: each of its labels is on the pod. */
+function selects(selector: { readonly [key: string]: string }, labels: { readonly [key: string]: string }): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/**
+ * Whether gateways `a` and `b` configure the same pods, although their selectors may be written
+ * differently: both select the pods of a workload this app deploys (in their cluster), or, for
+ * pods this app does not know, one selector is a subset of the other (every pod the longer one
+ * selects, the shorter one selects too). Two selectors that only share some labels are not taken
+ * to meet: whether a pod carries both is unknown here.
+ *
+ * @returns the workload both select (`<namespace>/<name>`), '' when they meet by subset, or undefined
+ */
+function samePods(a: GatewayModel, b: GatewayModel, registry: AppRegistry): string | undefined {
+  if (selects(a.selector, b.selector) || selects(b.selector, a.selector)) return '';
+  for (const workload of registry.deployedWorkloads()) {
+    if (registry.clusterOf(workload.scope) !== a.cluster) continue;
+    if (selects(a.selector, workload.podLabels) && selects(b.selector, workload.podLabels)) return workload.ref;
+  }
+  return undefined;
+}
+
 /**
  * The rules across gateways of one app (and across its charts) for an Istio API gateway: other
  * Gateways on the same workload (selector) must not serve the same port and host (IST0145), should
@@ -25,14 +48,20 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
   const registry = AppRegistry.of(gateway);
   const problems: string[] = [];
   for (const { gateway: other, model } of registry.allGateways()) {
-    if (other === gateway || !sameSelector(own, model) || !registry.isIstioGateway(other) || own.cluster !== model.cluster) continue;
+    if (other === gateway || !registry.isIstioGateway(other) || own.cluster !== model.cluster) continue;
+    const pods = samePods(own, model, registry);
+    if (pods === undefined) continue;
     const ref = `${model.namespace}/${model.name}`;
+    const equal = sameSelector(own, model);
+    const differently = `the same pods (selectors ${q(selectorText(own))} and ${q(selectorText(model))}${pods ? ` both select workload ${pods}` : ''})`;
+    const workload = equal ? `the same workload (${selectorText(own)})` : differently;
+    const sharedWorkload = equal ? 'the same workload' : differently;
     for (const a of own.listeners) {
       for (const b of model.listeners.filter((l) => l.port === a.port)) {
         const host = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
         if (host !== undefined) {
           problems.push(
-            `listener ${q(a.name)} serves port ${a.port} for host ${q(host)} on the same workload (${selectorText(own)}) as gateway ${ref}; ` +
+            `listener ${q(a.name)} serves port ${a.port} for host ${q(host)} on ${workload} as gateway ${ref}; ` +
               'Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
           );
         }
@@ -45,7 +74,7 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
           ...suppressible(
             gateway,
             SuppressibleRule.SHARED_CREDENTIAL,
-            `listener ${q(a.name)} uses credential ${q(a.tls!.credentialName)}, which gateway ${ref} on the same workload uses too; ` +
+            `listener ${q(a.name)} uses credential ${q(a.tls!.credentialName)}, which gateway ${ref} on ${sharedWorkload} uses too; ` +
               'define the hosts that share a certificate in one gateway',
           ),
         );

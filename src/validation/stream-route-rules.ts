@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -71,4 +72,47 @@ function boundListenerProblems(
   return rule.hosts
     .filter((h) => isValidHost(h) && !listenersServe(registry, listeners, api, gateway.namespace, route.namespace, h))
     .map((h) => `TLS route SNI host ${q(h)} is not served by a TLS passthrough listener of gateway ${ref}; add it to the listener's hosts.`);
+}
+
+/**
+ * Two routes of one gateway that claim the same stream: the same SNI host (TLS; on a common port)
+ * or the same port (TCP). Istio resolves them silently: with the Istio API the filter chains of
+ * both VirtualServices match the same server name (or port), and the first one wins; with the
+ * Gateway API the oldest route wins the listener conflict. An exact host only: a wildcard and a name
+ * under it are two filter chains, the more specific one matching first.
+ */
+export function streamConflictProblems(route: IConstruct, model: StreamRouteModel, api: ApiFlavor, registry: AppRegistry): string[] {
+  const problems: string[] = [];
+  const gateway = `${model.gateway.namespace}/${model.gateway.name}`;
+  const reported = new Set<string>();
+  for (const { route: other, claims } of registry.streamRouteClaims()) {
+    if (other === route) continue;
+    for (const rule of model.rules) {
+      for (const claim of claims) {
+        if (claim.kind !== model.kind || claim.gateway !== gateway) continue;
+        if (rule.port !== undefined && claim.port !== undefined && rule.port !== claim.port) continue;
+        if (model.kind === 'tcp') {
+          const key = `${other.node.path} ${rule.port}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          problems.push(
+            `TCP route port ${rule.port} of gateway ${gateway} is also routed by ${other.node.path}; ` +
+              `${api === ApiFlavor.ISTIO ? 'Istio keeps the oldest VirtualService\'s route for it only' : 'only the oldest TCPRoute is attached to the listener'}: route each port with one TcpRoute.`,
+          );
+          continue;
+        }
+        for (const host of rule.hosts.filter((h) => claim.hosts.includes(h))) {
+          const key = `${other.node.path} ${host}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const port = rule.port ?? claim.port;
+          problems.push(
+            `TLS route SNI host ${q(host)}${port !== undefined ? ` on port ${port}` : ''} of gateway ${gateway} is also routed by ${other.node.path}; ` +
+              `${api === ApiFlavor.ISTIO ? 'Istio keeps the oldest VirtualService\'s route for it only' : 'the oldest TLSRoute wins the hostname'}: route each SNI host with one route.`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
 }

@@ -108,7 +108,12 @@ export class GatewayWorkload extends Construct {
     this.node.defaultChild = this.deployment;
     const registry = AppRegistry.of(this);
     registry.registerOwner(this);
-    registry.registerWorkload(this, { namespace: this.model.namespace, podLabels: podLabelsOf(this.model) });
+    registry.registerWorkload(this, {
+      scope: this,
+      ref: `${this.model.namespace}/${this.model.name}`,
+      namespace: this.model.namespace,
+      podLabels: podLabelsOf(this.model),
+    });
     this.node.addValidation({ validate: () => workloadProblems(this.model) });
   }
 
