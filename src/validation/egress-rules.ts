@@ -201,6 +201,7 @@ function lockDownProblems(route: EgressRouteModel): string[] {
       if (!isDnsLabel(namespace)) problems.push(`allowedClients: namespace ${q(namespace)} is not a DNS-1123 label.`);
     }
   }
+  if (clients && route.api === ApiFlavor.ISTIO) problems.push(...unroutedClientProblems(route, clients));
   const policy = route.clientNetworkPolicy;
   if (policy) {
     for (const namespace of [...policy.allowedNamespaces, policy.controlPlaneNamespace, policy.dnsNamespace]) {
@@ -212,6 +213,34 @@ function lockDownProblems(route: EgressRouteModel): string[] {
           'and cut the gateway off from the external host; run the clients in another namespace, or remove clientNetworkPolicy.',
       );
     }
+  }
+  return problems;
+}
+
+/**
+ * With the Istio API the mesh leg sends to the route's subset of the egress gateway's Service, and a
+ * DestinationRule defining it is written in each client namespace only: Istio looks a
+ * DestinationRule up in the client's namespace, the Service's and the root namespace, no further.
+ * A client allowed by the AuthorizationPolicy but in a namespace without the subset has its
+ * requests fail at its own sidecar (route to an undefined subset, 503 NR): it never reaches the
+ * gateway that would let it through. Unless a client namespace is the gateway's own, whose
+ * DestinationRule (exported to every namespace by default) every client finds.
+ */
+function unroutedClientProblems(route: EgressRouteModel, clients: NonNullable<EgressRouteModel['allowedClients']>): string[] {
+  const routed = new Set(route.clientNamespaces);
+  if (routed.has(route.gateway.workloadNamespace)) return [];
+  const problems: string[] = [];
+  const reason = (namespace: string) =>
+    'gets no DestinationRule with the route\'s subset (it is not in clientNamespaces), so its requests fail at its own sidecar before they reach the egress gateway; ' +
+    `add ${q(namespace)} to clientNamespaces.`;
+  for (const account of clients.serviceAccounts) {
+    const namespace = account.split('/')[0];
+    if (isDnsLabel(namespace) && account.split('/').length === 2 && !routed.has(namespace)) {
+      problems.push(`allowedClients: service account ${q(account)} is in namespace ${q(namespace)}, which ${reason(namespace)}`);
+    }
+  }
+  for (const namespace of clients.namespaces) {
+    if (isDnsLabel(namespace) && !routed.has(namespace)) problems.push(`allowedClients: namespace ${q(namespace)} ${reason(namespace)}`);
   }
   return problems;
 }

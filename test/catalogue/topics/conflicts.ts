@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, GatewayListener, IngressGateway, ServerTls } from '../../../src';
+import { ApiFlavor, Backend, EgressRoute, GatewayListener, IngressGateway, ServerTls } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -76,8 +76,23 @@ export const TOPIC: CatalogueTopic = {
         new IngressGateway(c, 'b', { name: 'b', selector: { istio: 'ingressgateway', app: 'shop' }, listeners: [GatewayListener.https({ hosts: ['b.example.com'], tls })] });
       },
     },
+    {
+      name: 'conflict: egress clients allowed in a namespace that gets no subset',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', {
+          host: 'edition.cnn.com',
+          name: 'cnn',
+          clientNamespaces: ['default'],
+          allowedClients: { serviceAccounts: ['team-a/curl', 'default/curl'], namespaces: ['team-b'] },
+        });
+      },
+    },
   ],
   expected: {
+    'conflict: egress clients allowed in a namespace that gets no subset': [
+      '[c/cnn] allowedClients: service account "team-a/curl" is in namespace "team-a", which gets no DestinationRule with the route\'s subset (it is not in clientNamespaces), so its requests fail at its own sidecar before they reach the egress gateway; add "team-a" to clientNamespaces.',
+      '[c/cnn] allowedClients: namespace "team-b" gets no DestinationRule with the route\'s subset (it is not in clientNamespaces), so its requests fail at its own sidecar before they reach the egress gateway; add "team-b" to clientNamespaces.',
+    ],
     'conflict: two TLS routes for one SNI host (Istio API)': [
       '[c/gw/a] TLS route SNI host "db.example.com" of gateway default/gw is also routed by c/gw/b; Istio keeps the oldest VirtualService\'s route for it only: route each SNI host with one route.',
       '[c/gw/b] TLS route SNI host "db.example.com" of gateway default/gw is also routed by c/gw/a; Istio keeps the oldest VirtualService\'s route for it only: route each SNI host with one route.',
@@ -112,6 +127,24 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'conflict: egress clients allowed in client namespaces, or through the gateway namespace\'s subset',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', {
+          host: 'edition.cnn.com',
+          name: 'cnn',
+          clientNamespaces: ['default', 'team-a'],
+          allowedClients: { serviceAccounts: ['team-a/curl'], namespaces: ['default'] },
+        });
+        new EgressRoute(c, 'wiki', {
+          host: 'www.wikipedia.org',
+          name: 'wiki',
+          clientNamespaces: ['istio-system'],
+          allowedClients: { namespaces: ['team-b'] },
+        });
+        new EgressRoute(c, 'gapi', { api: ApiFlavor.GATEWAY_API, host: 'api.example.com', name: 'gapi', allowedClients: { namespaces: ['team-c'] } });
+      },
+    },
     {
       name: 'conflict: TLS routes for different SNI hosts, or a name and the wildcard above it',
       build: (c) => {
