@@ -163,7 +163,8 @@ export class IngressGateway extends Construct implements IGateway {
       });
       this.derivedPorts = props.workload.ports === undefined;
     }
-    this.selector = props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' };
+    // A copy: validation answers from its last result while the selector is the same (see ValidationMemo).
+    this.selector = { ...(props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' }) };
 
     // Built once, at synth (every route's validation reads it): its fields are fixed when the
     // construct is, but for the listeners, which it holds by reference (addListener() shows through).
