@@ -124,12 +124,18 @@ class StreamRouteParts {
     const registry = AppRegistry.of(route);
     registry.registerOwner(route);
     registry.registerStreamRoute(route, () =>
-      this.rules.map((rule) => ({ kind: this.kind, gateway: `${gateway.gatewayNamespace}/${gateway.gatewayName}`, hosts: rule.hosts, port: rule.port })),
+      this.rules.map((rule) => ({
+        kind: this.kind,
+        gateway,
+        gatewayRef: `${gateway.gatewayNamespace}/${gateway.gatewayName}`,
+        hosts: rule.hosts,
+        port: rule.port,
+      })),
     );
     route.node.addValidation({
       validate: () => [
         ...streamRouteProblems(this.model(), gateway.api, registry.gatewayModel(gateway), registry),
-        ...streamConflictProblems(route, this.model(), gateway.api, registry),
+        ...streamConflictProblems(route, gateway, this.model(), gateway.api, registry),
       ],
     });
   }

@@ -9,6 +9,7 @@ import {
   HttpRouteAction,
   IngressGateway,
   SuppressibleRule,
+  TlsRoute,
 } from '../src';
 import { validationErrors } from './support/synth';
 import * as routeRules from '../src/validation/route-rules';
@@ -155,6 +156,30 @@ describe('changes through the public API after a first synthesis', () => {
     expect(validationErrors(chart)).toEqual([
       '[test/policy] DestinationRule default/reviews is also written by test/mine, and kubectl would apply one over the other; give one of them another name.',
       '[test/mine] DestinationRule default/reviews is also written by test/policy, and kubectl would apply one over the other; give one of them another name.',
+    ]);
+  });
+});
+
+describe('stream routes claiming one SNI host', () => {
+  const tls = () => [GatewayListener.tlsPassthrough({ hosts: ['*.example.com'] })];
+  const to = (name: string) => ({ hosts: ['db.example.com'], backends: [Backend.service(name, { port: 443 })] });
+
+  test('on same-named gateways of two clusters do not meet', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'default' });
+    for (const cluster of ['east', 'west']) {
+      new IngressGateway(chart, cluster, { name: 'gw', cluster, listeners: tls() }).addTlsRoute('db', { name: `db-${cluster}`, ...to('db') });
+    }
+    expect(validationErrors(chart)).toEqual([]);
+  });
+
+  test('on a gateway and a reference to it meet', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'default' });
+    new IngressGateway(chart, 'gw', { name: 'gw', listeners: tls() }).addTlsRoute('a', to('a'));
+    const ref = IngressGateway.fromGatewayName(chart, 'ref', 'default/gw');
+    new TlsRoute(chart, 'b', { gateway: ref, ...to('b') });
+    expect(validationErrors(chart)).toEqual([
+      expect.stringMatching(/^\[test\/gw\/a\] TLS route SNI host "db\.example\.com" of gateway default\/gw is also routed by test\/b;/),
+      expect.stringMatching(/^\[test\/b\] TLS route SNI host "db\.example\.com" of gateway default\/gw is also routed by test\/gw\/a;/),
     ]);
   });
 });

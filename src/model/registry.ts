@@ -311,8 +311,10 @@ export interface DeployedWorkload {
 /** What one rule of a TLS or TCP route claims on its gateway. */
 export interface StreamClaim {
   readonly kind: 'tls' | 'tcp';
+  /** The gateway the route binds to (defined in this app, or a reference to one defined elsewhere). */
+  readonly gateway: IConstruct;
   /** `<namespace>/<name>` of the gateway the route binds to. */
-  readonly gateway: string;
+  readonly gatewayRef: string;
   /** The SNI hosts (TLS), or `*` (TCP). */
   readonly hosts: string[];
   /** The listener port, when the rule names one. */

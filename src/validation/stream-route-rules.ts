@@ -81,15 +81,27 @@ function boundListenerProblems(
  * Gateway API the oldest route wins the listener conflict. An exact host only: a wildcard and a name
  * under it are two filter chains, the more specific one matching first.
  */
-export function streamConflictProblems(route: IConstruct, model: StreamRouteModel, api: ApiFlavor, registry: AppRegistry): string[] {
+export function streamConflictProblems(
+  route: IConstruct,
+  gatewayScope: IConstruct,
+  model: StreamRouteModel,
+  api: ApiFlavor,
+  registry: AppRegistry,
+): string[] {
   const problems: string[] = [];
   const gateway = `${model.gateway.namespace}/${model.gateway.name}`;
   const reported = new Set<string>();
+  // One gateway: the same construct, or the same `<namespace>/<name>` where one side is a reference
+  // to a gateway defined elsewhere. Two gateways of this app with one name are on different
+  // clusters (or already refused as one object written twice).
+  const local = registry.gatewayModel(gatewayScope) !== undefined;
+  const sameGateway = (other: IConstruct, ref: string) =>
+    other === gatewayScope || (ref === gateway && (!local || registry.gatewayModel(other) === undefined));
   for (const { route: other, claims } of registry.streamRouteClaims()) {
     if (other === route) continue;
     for (const rule of model.rules) {
       for (const claim of claims) {
-        if (claim.kind !== model.kind || claim.gateway !== gateway) continue;
+        if (claim.kind !== model.kind || !sameGateway(claim.gateway, claim.gatewayRef)) continue;
         if (rule.port !== undefined && claim.port !== undefined && rule.port !== claim.port) continue;
         if (model.kind === 'tcp') {
           const key = `${other.node.path} ${rule.port}`;
