@@ -406,7 +406,15 @@ export class EgressRoute extends Construct {
     this.networkPolicies = objects.networkPolicies;
     this.node.defaultChild = this.serviceEntry;
     claimEgressHost(this, props.host, this.node.path);
-    AppRegistry.of(this).registerOwner(this);
+    const registry = AppRegistry.of(this);
+    registry.registerOwner(this);
+    if (this.api === ApiFlavor.ISTIO) {
+      registry.registerEgressGateway(this, {
+        namespace: gateway.workloadNamespace,
+        selector: gateway.selector,
+        locksDown: props.allowedClients !== undefined,
+      });
+    }
     this.node.addValidation({ validate: () => egressProblems(model, this) });
   }
 }

@@ -51,6 +51,7 @@ export class AppRegistry {
   private readonly identityHooks = new Set<IConstruct>();
   private identityMessages = new Map<IConstruct, string[]>();
   private readonly workloads = new Map<IConstruct, DeployedWorkload>();
+  private readonly egressGateways = new Map<IConstruct, EgressGatewayUse>();
   private readonly streamClaims = new Map<IConstruct, () => StreamClaim[]>();
   private readonly listenerVersions = new Map<GatewayListener, { pass: number; text: string; version: number }>();
   /** Per-app caches of values derived from listeners (see `cache()`). */
@@ -169,6 +170,17 @@ export class AppRegistry {
   /** The paths of the egress routes that send `host` through an egress gateway. */
   public egressHostClaimsOf(host: string): readonly string[] {
     return this.egressHostClaims.get(host) ?? [];
+  }
+
+  /** Records the egress gateway an egress route sends through, and whether it locks it down. */
+  public registerEgressGateway(route: IConstruct, gateway: EgressGatewayUse): void {
+    this.recordChange();
+    this.egressGateways.set(route, gateway);
+  }
+
+  /** The egress gateways the egress routes of this app send through, by route. */
+  public egressGatewayUses(): ReadonlyMap<IConstruct, EgressGatewayUse> {
+    return this.egressGateways;
   }
 
   /** Records a gateway workload this app deploys, with the labels of its pods. */
@@ -295,6 +307,16 @@ export class AppRegistry {
 
 const REGISTRIES = new WeakMap<IConstruct, AppRegistry>();
 const NO_ROUTES: ReadonlyMap<IConstruct, () => string[]> = new Map();
+
+/** The egress gateway pods an egress route (Istio API) sends through. */
+export interface EgressGatewayUse {
+  /** Namespace of the gateway pods. */
+  readonly namespace: string;
+  /** The Gateway's selector. */
+  readonly selector: { readonly [key: string]: string };
+  /** Whether the route puts an ALLOW AuthorizationPolicy (allowedClients) on them. */
+  readonly locksDown: boolean;
+}
 
 /** A gateway workload the app deploys. */
 export interface DeployedWorkload {

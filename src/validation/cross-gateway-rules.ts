@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
 import { q } from './names';
+import { samePods } from './selectors';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { ApiFlavor } from '../api-flavor';
@@ -12,29 +13,6 @@ function sameSelector(a: GatewayModel, b: GatewayModel): boolean {
   const ka = Object.keys(a.selector).sort();
   const kb = Object.keys(b.selector).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.selector[k] === b.selector[k]);
-}
-
-/** Whether `selector` selects pods labelled `labels`, as Kubernetes decides: each of its labels is on the pod. */
-function selects(selector: { readonly [key: string]: string }, labels: { readonly [key: string]: string }): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
-
-/**
- * Whether gateways `a` and `b` configure the same pods, although their selectors may be written
- * differently: both select the pods of a workload this app deploys (in their cluster), or, for
- * pods this app does not know, one selector is a subset of the other (every pod the longer one
- * selects, the shorter one selects too). Two selectors that only share some labels are not taken
- * to meet: whether a pod carries both is unknown here.
- *
- * @returns the workload both select (`<namespace>/<name>`), '' when they meet by subset, or undefined
- */
-function samePods(a: GatewayModel, b: GatewayModel, registry: AppRegistry): string | undefined {
-  if (selects(a.selector, b.selector) || selects(b.selector, a.selector)) return '';
-  for (const workload of registry.deployedWorkloads()) {
-    if (registry.clusterOf(workload.scope) !== a.cluster) continue;
-    if (selects(a.selector, workload.podLabels) && selects(b.selector, workload.podLabels)) return workload.ref;
-  }
-  return undefined;
 }
 
 /**
@@ -49,7 +27,7 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
   const problems: string[] = [];
   for (const { gateway: other, model } of registry.allGateways()) {
     if (other === gateway || !registry.isIstioGateway(other) || own.cluster !== model.cluster) continue;
-    const pods = samePods(own, model, registry);
+    const pods = samePods(own.selector, model.selector, registry, { cluster: own.cluster });
     if (pods === undefined) continue;
     const ref = `${model.namespace}/${model.name}`;
     const equal = sameSelector(own, model);

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { samePods } from './selectors';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
 import { AppRegistry } from '../model/registry';
@@ -31,6 +32,7 @@ export function egressProblems(route: EgressRouteModel, scope?: IConstruct): str
     ...gatewayProblems(route),
     ...lockDownProblems(route),
     ...(scope ? sharedHostProblems(route, scope) : []),
+    ...(scope ? lockedGatewayProblems(route, scope) : []),
   ];
 }
 
@@ -243,6 +245,32 @@ function unroutedClientProblems(route: EgressRouteModel, clients: NonNullable<Eg
     if (isDnsLabel(namespace) && !routed.has(namespace)) problems.push(`allowedClients: namespace ${q(namespace)} ${reason(namespace)}`);
   }
   return problems;
+}
+
+/**
+ * An ALLOW AuthorizationPolicy on a workload makes Istio deny every request to it that no ALLOW
+ * policy matches. A route with allowedClients puts one on its egress gateway's pods: another route
+ * through the same pods without allowedClients of its own has every request denied there.
+ */
+function lockedGatewayProblems(route: EgressRouteModel, scope: IConstruct): string[] {
+  if (route.api !== ApiFlavor.ISTIO || route.allowedClients) return [];
+  const registry = AppRegistry.of(scope);
+  const problems: string[] = [];
+  const own = route.gateway;
+  for (const [other, use] of registry.egressGatewayUses()) {
+    if (other === scope || !use.locksDown || use.namespace !== own.workloadNamespace) continue;
+    if (samePods(own.selector, use.selector, registry, { namespace: own.workloadNamespace }) === undefined) continue;
+    problems.push(
+      `the egress gateway pods (${q(selectorText(own.selector))} in namespace ${q(own.workloadNamespace)}) are locked down by ${other.node.path} (allowedClients), ` +
+        'and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this route\'s clients would be refused; ' +
+        'give this route allowedClients too, or send it through another egress gateway.',
+    );
+  }
+  return problems;
+}
+
+function selectorText(selector: { readonly [key: string]: string }): string {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
 /** Records that the egress route at `path` claims `host` in the app of `scope`. */

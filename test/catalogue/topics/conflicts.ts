@@ -87,8 +87,18 @@ export const TOPIC: CatalogueTopic = {
         });
       },
     },
+    {
+      name: 'conflict: an egress route through a gateway another route locks down',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', { host: 'edition.cnn.com', name: 'cnn', allowedClients: { namespaces: ['default'] } });
+        new EgressRoute(c, 'wiki', { host: 'www.wikipedia.org', name: 'wiki' });
+      },
+    },
   ],
   expected: {
+    'conflict: an egress route through a gateway another route locks down': [
+      '[c/wiki] the egress gateway pods ("istio=egressgateway" in namespace "istio-system") are locked down by c/cnn (allowedClients), and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this route\'s clients would be refused; give this route allowedClients too, or send it through another egress gateway.',
+    ],
     'conflict: egress clients allowed in a namespace that gets no subset': [
       '[c/cnn] allowedClients: service account "team-a/curl" is in namespace "team-a", which gets no DestinationRule with the route\'s subset (it is not in clientNamespaces), so its requests fail at its own sidecar before they reach the egress gateway; add "team-a" to clientNamespaces.',
       '[c/cnn] allowedClients: namespace "team-b" gets no DestinationRule with the route\'s subset (it is not in clientNamespaces), so its requests fail at its own sidecar before they reach the egress gateway; add "team-b" to clientNamespaces.',
@@ -127,6 +137,14 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'conflict: egress routes that each name their clients, or use their own egress gateways',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', { host: 'edition.cnn.com', name: 'cnn', allowedClients: { namespaces: ['default'] } });
+        new EgressRoute(c, 'wiki', { host: 'www.wikipedia.org', name: 'wiki', allowedClients: { serviceAccounts: ['default/curl'] } });
+        new EgressRoute(c, 'open', { host: 'api.example.com', name: 'open', gatewaySelector: { istio: 'open-egressgateway' }, gatewayServiceName: 'open-egressgateway' });
+      },
+    },
     {
       name: 'conflict: egress clients allowed in client namespaces, or through the gateway namespace\'s subset',
       build: (c) => {
