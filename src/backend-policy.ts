@@ -4,7 +4,6 @@ import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderDestinationRule } from './render/istio-api';
 import { ConnectionPoolSettings, LoadBalancerAlgorithm, OutlierDetection } from './traffic-policy';
-import { recordChange } from './validation/memo';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { trafficPolicyProblems } from './validation/traffic-policy-rules';
 
@@ -126,13 +125,14 @@ export class BackendPolicy extends Construct {
       outlierDetection: props.outlierDetection,
     });
     AppRegistry.of(this).registerBackendPolicy(this, this.host, model);
+    AppRegistry.of(this).registerOwner(this);
     this.apiObject = renderDestinationRule(this, 'Resource', { name: this.policyName, namespace: this.policyNamespace }, model);
     this.node.addValidation({ validate: () => this.problems() });
   }
 
   /** Adds a subset. */
   public addSubset(subset: Subset): void {
-    recordChange();
+    AppRegistry.recordChange(this);
     this.subsets.push(subset);
   }
 

@@ -104,6 +104,7 @@ export class EastWestGateway extends Construct {
 
   public constructor(scope: Construct, id: string, props: EastWestGatewayProps) {
     super(scope, id);
+    AppRegistry.of(this).registerOwner(this, props.cluster);
     const api = props.api ?? ApiFlavor.ISTIO;
     const mode = props.mode ?? EastWestMode.SIDECAR;
     const namespace = props.namespace ?? 'istio-system';
@@ -248,6 +249,7 @@ export class RemoteNetworkGateway extends Construct {
 
   public constructor(scope: Construct, id: string, props: RemoteNetworkGatewayProps) {
     super(scope, id);
+    AppRegistry.of(this).registerOwner(this);
     this.gateway = new IngressGateway(this, 'Gateway', {
       api: ApiFlavor.GATEWAY_API,
       name: props.name ?? `${props.network}-eastwestgateway`,

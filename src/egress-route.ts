@@ -2,6 +2,7 @@ import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
 import { EgressGatewayModel, EgressModeName, EgressRouteModel, isWildcard } from './model/egress';
+import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderGatewayApiEgress } from './render/egress-gateway-api';
 import { EgressObjects, renderIstioApiEgress } from './render/egress-istio-api';
@@ -433,6 +434,15 @@ export class EgressRoute extends Construct {
     this.networkPolicies = objects.networkPolicies;
     this.node.defaultChild = this.serviceEntry;
     claimEgressHost(this, props.host, this.node.path);
+    const registry = AppRegistry.of(this);
+    registry.registerOwner(this);
+    if (this.api === ApiFlavor.ISTIO) {
+      registry.registerEgressGateway(this, {
+        namespace: gateway.workloadNamespace,
+        selector: gateway.selector,
+        locksDown: props.allowedClients !== undefined,
+      });
+    }
     this.node.addValidation({ validate: () => egressProblems(model, this) });
   }
 }

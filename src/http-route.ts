@@ -19,7 +19,7 @@ import { rendererFor } from './render/renderer';
 import { objectProps } from './render/typed-object';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
-import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
+import { listenersKey, ValidationMemo } from './validation/memo';
 import { httpRouteProblems } from './validation/route-rules';
 
 /**
@@ -208,14 +208,15 @@ export class HttpRoute extends L1ApiObject {
     const registry = AppRegistry.of(this);
     registry.registerHttpRoute(this.gateway, this, () => this.hosts);
 
-    const memo = new ValidationMemo();
+    registry.registerOwner(this);
+    const memo = new ValidationMemo(registry);
     this.node.addValidation({
       validate: () => {
         const model = this.model();
         const gateway = registry.gatewayModel(this.gateway);
         const policiesByHost = registry.backendPoliciesByHost();
         const key: unknown[] = [model, gateway, policiesByHost];
-        if (gateway) listenersKey(gateway.listeners, key);
+        if (gateway) listenersKey(registry, gateway.listeners, key);
         return memo.problemsOf(key, () => httpRouteProblems(model, { api: this.gateway.api, gateway, policiesByHost, scope: this }));
       },
     });
@@ -229,7 +230,7 @@ export class HttpRoute extends L1ApiObject {
 
   /** Records a new rule: what it changes for validation, and the policies and grants it needs now. */
   private track(rule: HttpRouteRule): void {
-    recordChange();
+    AppRegistry.recordChange(this);
     this.cachedModel = undefined;
     const action = actionOf(rule);
     // Resolved here only for what needs them now: subsets (dependencies on their policies) and grants.

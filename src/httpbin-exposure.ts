@@ -8,6 +8,7 @@ import { IngressGateway } from './ingress-gateway';
 import { kube } from './kube';
 import { GatewayListener } from './listener';
 import { PathMatch } from './match';
+import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { HttpRouteAction } from './route-action';
 import { q } from './validation/names';
@@ -128,6 +129,7 @@ export class HttpbinExposure extends Construct {
 
   public constructor(scope: Construct, id: string, props: HttpbinExposureProps = {}) {
     super(scope, id);
+    AppRegistry.of(this).registerOwner(this);
     const namespace = resolveNamespace(this, props.namespace);
     const hosts = props.hosts ?? ['httpbin.example.com'];
     const version = props.version ?? 'v1';

@@ -12,9 +12,9 @@ import { rendererFor } from './render/renderer';
 import { TypedApiObject } from './render/typed-object';
 import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
-import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
+import { crossGatewayProblems } from './validation/cross-gateway-rules';
 import { gatewayProblems } from './validation/gateway-rules';
-import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
+import { listenersKey, ValidationMemo } from './validation/memo';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { suppressible } from './validation/suppressible';
 import { SuppressibleRule } from './validation/suppressions';
@@ -163,7 +163,8 @@ export class IngressGateway extends Construct implements IGateway {
       });
       this.derivedPorts = props.workload.ports === undefined;
     }
-    this.selector = props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' };
+    // A copy: validation answers from its last result while the selector is the same (see ValidationMemo).
+    this.selector = { ...(props.selector ?? this.workload?.selectorLabels ?? { istio: 'ingressgateway' }) };
 
     // Built once, at synth (every route's validation reads it): its fields are fixed when the
     // construct is, but for the listeners, which it holds by reference (addListener() shows through).
@@ -178,7 +179,9 @@ export class IngressGateway extends Construct implements IGateway {
       cluster: props.cluster,
       addresses: this.addresses(props),
     });
-    AppRegistry.of(this).registerGateway(this, model);
+    const registry = AppRegistry.of(this);
+    registry.registerGateway(this, model, this.api);
+    registry.registerOwner(this, props.cluster);
     this.apiObject = rendererFor(this.api).gateway(
       this,
       'Resource',
@@ -186,12 +189,11 @@ export class IngressGateway extends Construct implements IGateway {
       model,
     );
     this.node.defaultChild = this.apiObject;
-    if (this.api === ApiFlavor.ISTIO) markIstioGateway(this);
     // Reads every gateway's listeners (IST0145) and every route's hosts (registered: a change).
-    const memo = new ValidationMemo();
+    const memo = new ValidationMemo(registry);
     this.node.addValidation({
       validate: () =>
-        memo.problemsOf(AppRegistry.of(this).allGateways().reduce((key, g) => listenersKey(g.model.listeners, key), [] as unknown[]), () => [
+        memo.problemsOf(registry.allGateways().reduce((key, g) => listenersKey(registry, g.model.listeners, key), [] as unknown[]), () => [
           ...gatewayProblems(model(), this.api),
           ...crossGatewayProblems(this, model(), this.api),
           ...this.servicePortProblems(),
@@ -224,7 +226,7 @@ export class IngressGateway extends Construct implements IGateway {
 
   /** Adds a listener. */
   public addListener(listener: GatewayListener): void {
-    recordChange();
+    AppRegistry.recordChange(this);
     this.listeners.push(listener);
     if (this.derivedPorts && !this.listeners.slice(0, -1).some((l) => l.port === listener.port)) {
       this.workload?.addPort(servicePort(listener));

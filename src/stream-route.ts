@@ -11,8 +11,7 @@ import { resolveNamespace } from './namespace';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { ObjectForm, objectProps } from './render/typed-object';
-import { recordChange } from './validation/memo';
-import { streamRouteProblems } from './validation/stream-route-rules';
+import { streamConflictProblems, streamRouteProblems } from './validation/stream-route-rules';
 
 /**
  * Which TLS streams go where: SNI hosts (and optionally the listener port) to backends.
@@ -122,13 +121,27 @@ class StreamRouteParts {
     if (gateway.api === ApiFlavor.GATEWAY_API) {
       this.grants = new ReferenceGrants(route, this.namespace);
     }
+    const registry = AppRegistry.of(route);
+    registry.registerOwner(route);
+    registry.registerStreamRoute(route, () =>
+      this.rules.map((rule) => ({
+        kind: this.kind,
+        gateway,
+        gatewayRef: `${gateway.gatewayNamespace}/${gateway.gatewayName}`,
+        hosts: rule.hosts,
+        port: rule.port,
+      })),
+    );
     route.node.addValidation({
-      validate: () => streamRouteProblems(this.model(), gateway.api, AppRegistry.of(route).gatewayModel(gateway)),
+      validate: () => [
+        ...streamRouteProblems(this.model(), gateway.api, registry.gatewayModel(gateway), registry),
+        ...streamConflictProblems(route, gateway, this.model(), gateway.api, registry),
+      ],
     });
   }
 
   public addRule(rule: TlsRouteRule): void {
-    recordChange();
+    AppRegistry.recordChange(this.route!);
     this.rules.push(rule);
     this.grants?.allow(this.resolve(rule).backends);
   }

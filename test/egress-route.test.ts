@@ -972,7 +972,7 @@ describe('modes and options', () => {
 
 describe('lock-down', () => {
   test('Istio API: an ALLOW AuthorizationPolicy on the egress gateway\'s pods, in their namespace, for the route\'s host', () => {
-    const objects = egress({ ...CNN, ports: [80, 8080], allowedClients: { serviceAccounts: ['default/curl'], namespaces: ['team-a'] } });
+    const objects = egress({ ...CNN, ports: [80, 8080], clientNamespaces: ['default', 'team-a'], allowedClients: { serviceAccounts: ['default/curl'], namespaces: ['team-a'] } });
     const policy = only(objects, 'AuthorizationPolicy');
     expect(policy.apiVersion).toBe('security.istio.io/v1');
     expect(policy.metadata).toEqual({ name: 'cnn-egress-clients', namespace: 'istio-system' });

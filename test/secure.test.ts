@@ -176,7 +176,7 @@ describe('every pod the library writes passes the Pod Security Standard "restric
 
   test('ingress, egress and east-west gateways, and httpbin', () => {
     const chart = testChart();
-    new IngressGateway(chart, 'ingress', { name: 'gw', listeners: [GatewayListener.http()], workload: {} });
+    new IngressGateway(chart, 'ingress', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })], workload: {} });
     new EgressRoute(chart, 'egress', { ...CNN, workload: {} });
     new EastWestGateway(chart, 'eastwest', { network: 'network1', exposeIstiod: true });
     new HttpbinExposure(chart, 'httpbin', {});

@@ -1,11 +1,18 @@
+import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { BackendPolicyModel } from './backend-policy';
 import { GatewayModel } from './gateway';
-import { recordChange } from '../validation/memo';
+import { ApiFlavor } from '../api-flavor';
+import type { GatewayListener } from '../listener';
+import { identityProblems } from '../validation/identity-rules';
+import type { SuppressibleRule } from '../validation/suppressions';
 
 /**
  * The intent of this library's constructs in one app, for the rules that look across constructs
  * (a route's gateway, a subset's DestinationRule). Kept per app root; read only at synth.
+ *
+ * Every fact validation reads beyond a construct's own fields lives here, with its own count of
+ * changes: two apps in one process never see, nor invalidate, each other's facts.
  */
 export class AppRegistry {
   /** The registry of the app that `scope` belongs to. */
@@ -13,11 +20,42 @@ export class AppRegistry {
     const root = scope.node.root;
     let registry = REGISTRIES.get(root);
     if (!registry) {
-      registry = new AppRegistry();
+      registry = new AppRegistry(root);
       REGISTRIES.set(root, registry);
     }
     return registry;
   }
+
+  /** Records, in the registry of the app of `scope`, a change that may change what validation finds. */
+  public static recordChange(scope: IConstruct): void {
+    AppRegistry.of(scope).recordChange();
+  }
+
+  /**
+   * How many changes were made in this app to what validation reads beyond a construct's own
+   * fields: a gateway, route, backend policy, subset user, network claim or egress host
+   * registered, a rule, listener, subset or Service port added, a suppression.
+   */
+  private changes = 0;
+  /**
+   * Validation passes started in this app (the object-identity sweep starts each one): what
+   * validation reads of values the user still holds (listeners' host lists) is read again once per pass.
+   */
+  private passes = 0;
+  private readonly istioGateways = new Set<IConstruct>();
+  private readonly suppressions = new Map<IConstruct, Map<SuppressibleRule, string>>();
+  private readonly egressHostClaims = new Map<string, string[]>();
+  private readonly owners = new Set<IConstruct>();
+  private readonly clusters = new Map<IConstruct, string>();
+  private readonly sweptScopes = new Set<IConstruct>();
+  private readonly identityHooks = new Set<IConstruct>();
+  private identityMessages = new Map<IConstruct, string[]>();
+  private readonly workloads = new Map<IConstruct, DeployedWorkload>();
+  private readonly egressGateways = new Map<IConstruct, EgressGatewayUse>();
+  private readonly streamClaims = new Map<IConstruct, () => StreamClaim[]>();
+  private readonly listenerVersions = new Map<GatewayListener, { pass: number; text: string; version: number }>();
+  /** Per-app caches of values derived from listeners (see `cache()`). */
+  private readonly caches = new Map<string, WeakMap<object, unknown>>();
 
   private readonly gateways = new Map<IConstruct, () => GatewayModel>();
   private readonly policies = new Map<IConstruct, () => BackendPolicyModel>();
@@ -28,9 +66,171 @@ export class AppRegistry {
   private readonly networkClaimsByGateway = new Map<IConstruct, NetworkClaim>();
   private readonly routesByGateway = new Map<IConstruct, Map<IConstruct, () => string[]>>();
 
-  public registerGateway(gateway: IConstruct, model: () => GatewayModel): void {
-    recordChange();
+  private constructor(private readonly root: IConstruct) {
+    this.watch(root);
+  }
+
+  /** Records a change that may change what validation finds (see `revision`). */
+  public recordChange(): void {
+    this.changes++;
+  }
+
+  /** The number of changes recorded in this app so far. */
+  public get revision(): number {
+    return this.changes;
+  }
+
+  /** The number of validation passes started in this app so far. */
+  public get pass(): number {
+    return this.passes;
+  }
+
+  /**
+   * Records that `owner`, a construct of this library, writes the objects below it: an object's
+   * identity conflicts are reported on its nearest owner (the object itself when it has none).
+   * Also makes sure the owner's chart checks object identity when synthesized alone.
+   */
+  public registerOwner(owner: IConstruct, cluster?: string): void {
+    this.owners.add(owner);
+    if (cluster !== undefined) this.clusters.set(owner, cluster);
+    const chart = owner.node.scopes.find((s) => Chart.isChart(s));
+    if (chart) this.watch(chart);
+  }
+
+  /** Whether `scope` writes objects as a construct of this library (see `registerOwner()`). */
+  public isOwner(scope: IConstruct): boolean {
+    return this.owners.has(scope);
+  }
+
+  /** The cluster the objects below `scope` are applied to, when its construct names one. */
+  public clusterOf(scope: IConstruct): string | undefined {
+    if (this.clusters.size === 0) return undefined;
+    const scopes = scope.node.scopes;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const cluster = this.clusters.get(scopes[i]);
+      if (cluster !== undefined) return cluster;
+    }
+    return undefined;
+  }
+
+  /**
+   * Adds the object-identity sweep to `scope` (the app, or a chart), once. cdk8s validates a scope
+   * before what is below it, so the sweep runs first in each validation pass, and attaches to the
+   * constructs it finds in conflict the validation that reports their messages.
+   */
+  private watch(scope: IConstruct): void {
+    if (this.sweptScopes.has(scope)) return;
+    this.sweptScopes.add(scope);
+    scope.node.addValidation({
+      validate: () => {
+        this.passes++;
+        this.identityMessages = identityProblems(this.root, this);
+        for (const owner of this.identityMessages.keys()) {
+          if (this.identityHooks.has(owner)) continue;
+          this.identityHooks.add(owner);
+          owner.node.addValidation({ validate: () => this.identityMessages.get(owner) ?? [] });
+        }
+        return [];
+      },
+    });
+  }
+
+  /** Records that `gateway` is rendered with `api`. */
+  public registerGateway(gateway: IConstruct, model: () => GatewayModel, api: ApiFlavor = ApiFlavor.ISTIO): void {
+    this.recordChange();
     this.gateways.set(gateway, model);
+    if (api === ApiFlavor.ISTIO) this.istioGateways.add(gateway);
+  }
+
+  /** Whether `gateway` is a gateway of this app rendered with the Istio API. */
+  public isIstioGateway(gateway: IConstruct): boolean {
+    return this.istioGateways.has(gateway);
+  }
+
+  /** Suppresses `rule` for `scope` and everything below it, with `reason`. */
+  public suppress(scope: IConstruct, rule: SuppressibleRule, reason: string): void {
+    this.recordChange();
+    const rules = this.suppressions.get(scope) ?? new Map<SuppressibleRule, string>();
+    rules.set(rule, reason);
+    this.suppressions.set(scope, rules);
+  }
+
+  /** Whether `rule` is suppressed for `scope` (on it or a scope above it). */
+  public isSuppressed(scope: IConstruct, rule: SuppressibleRule): boolean {
+    if (this.suppressions.size === 0) return false;
+    return scope.node.scopes.some((s) => this.suppressions.get(s)?.has(rule) ?? false);
+  }
+
+  /** Records that the egress route at `path` sends `host` through an egress gateway. */
+  public claimEgressHost(host: string, path: string): void {
+    this.recordChange();
+    this.egressHostClaims.set(host, [...(this.egressHostClaims.get(host) ?? []), path]);
+  }
+
+  /** The paths of the egress routes that send `host` through an egress gateway. */
+  public egressHostClaimsOf(host: string): readonly string[] {
+    return this.egressHostClaims.get(host) ?? [];
+  }
+
+  /** Records the egress gateway an egress route sends through, and whether it locks it down. */
+  public registerEgressGateway(route: IConstruct, gateway: EgressGatewayUse): void {
+    this.recordChange();
+    this.egressGateways.set(route, gateway);
+  }
+
+  /** The egress gateways the egress routes of this app send through, by route. */
+  public egressGatewayUses(): ReadonlyMap<IConstruct, EgressGatewayUse> {
+    return this.egressGateways;
+  }
+
+  /** Records a gateway workload this app deploys, with the labels of its pods. */
+  public registerWorkload(workload: IConstruct, deployed: DeployedWorkload): void {
+    this.recordChange();
+    this.workloads.set(workload, deployed);
+  }
+
+  /** Every gateway workload this app deploys. */
+  public deployedWorkloads(): DeployedWorkload[] {
+    return [...this.workloads.values()];
+  }
+
+  /** Records what a TLS or TCP route claims on its gateway (read at synth). */
+  public registerStreamRoute(route: IConstruct, claims: () => StreamClaim[]): void {
+    this.recordChange();
+    this.streamClaims.set(route, claims);
+  }
+
+  /** What every TLS and TCP route of the app claims, by route. */
+  public streamRouteClaims(): Array<{ readonly route: IConstruct; readonly claims: StreamClaim[] }> {
+    return [...this.streamClaims].map(([route, claims]) => ({ route, claims: claims() }));
+  }
+
+  /**
+   * A number that changes whenever `listener`'s hosts or route namespaces change, read again once
+   * per validation pass: a host list the user changed in place after a first synthesis (even to
+   * the same length) is not answered from a result computed before.
+   */
+  public listenerVersion(listener: GatewayListener): number {
+    const known = this.listenerVersions.get(listener);
+    if (known && known.pass === this.passes) return known.version;
+    const text = [listener.port, listener.protocol, ...listener.hosts, '|', ...(listener.routeNamespaces?.namespaces ?? [])].join('\n');
+    if (known && known.text === text) {
+      known.pass = this.passes;
+      return known.version;
+    }
+    const version = (known?.version ?? 0) + 1;
+    this.listenerVersions.set(listener, { pass: this.passes, text, version });
+    return version;
+  }
+
+  /** A per-app cache named `name`, keyed by object (for values derived from listeners). */
+  public cache<K extends object, V>(name: string): WeakMap<K, V> {
+    let cache = this.caches.get(name);
+    if (!cache) {
+      cache = new WeakMap();
+      this.caches.set(name, cache);
+    }
+    return cache as WeakMap<K, V>;
   }
 
   /** Every gateway defined in this app, with its model. */
@@ -40,7 +240,7 @@ export class AppRegistry {
 
   /** Records that an HTTP route binds to `gateway` for `hosts`. */
   public registerHttpRoute(gateway: IConstruct, route: IConstruct, hosts: () => string[]): void {
-    recordChange();
+    this.recordChange();
     const routes = this.routesByGateway.get(gateway) ?? new Map<IConstruct, () => string[]>();
     routes.set(route, hosts);
     this.routesByGateway.set(gateway, routes);
@@ -56,7 +256,7 @@ export class AppRegistry {
    * after, depends on it, so the policy is written (and applied) before the route.
    */
   public registerBackendPolicy(policy: IConstruct, host: string, model: () => BackendPolicyModel): void {
-    recordChange();
+    this.recordChange();
     this.policies.set(policy, model);
     this.policyIndex = undefined;
     this.policiesByHost.set(host, [...(this.policiesByHost.get(host) ?? []), policy]);
@@ -65,7 +265,7 @@ export class AppRegistry {
 
   /** Records that `route` sends to a subset of `host`: it depends on the host's policies. */
   public registerSubsetUser(route: IConstruct, host: string): void {
-    recordChange();
+    this.recordChange();
     const users = this.subsetUsersByHost.get(host) ?? [];
     if (users.includes(route)) return;
     this.subsetUsersByHost.set(host, [...users, route]);
@@ -74,7 +274,7 @@ export class AppRegistry {
 
   /** Records that an east-west gateway puts `cluster` on `network`. */
   public registerNetworkClaim(gateway: IConstruct, claim: NetworkClaim): void {
-    recordChange();
+    this.recordChange();
     this.networkClaimsByGateway.set(gateway, claim);
   }
 
@@ -107,6 +307,41 @@ export class AppRegistry {
 
 const REGISTRIES = new WeakMap<IConstruct, AppRegistry>();
 const NO_ROUTES: ReadonlyMap<IConstruct, () => string[]> = new Map();
+
+/** The egress gateway pods an egress route (Istio API) sends through. */
+export interface EgressGatewayUse {
+  /** Namespace of the gateway pods. */
+  readonly namespace: string;
+  /** The Gateway's selector. */
+  readonly selector: { readonly [key: string]: string };
+  /** Whether the route puts an ALLOW AuthorizationPolicy (allowedClients) on them. */
+  readonly locksDown: boolean;
+}
+
+/** A gateway workload the app deploys. */
+export interface DeployedWorkload {
+  /** The workload construct. */
+  readonly scope: IConstruct;
+  /** `<namespace>/<name>` of its Deployment, for messages. */
+  readonly ref: string;
+  /** Namespace of its pods. */
+  readonly namespace: string;
+  /** Labels of its pods. */
+  readonly podLabels: { readonly [key: string]: string };
+}
+
+/** What one rule of a TLS or TCP route claims on its gateway. */
+export interface StreamClaim {
+  readonly kind: 'tls' | 'tcp';
+  /** The gateway the route binds to (defined in this app, or a reference to one defined elsewhere). */
+  readonly gateway: IConstruct;
+  /** `<namespace>/<name>` of the gateway the route binds to. */
+  readonly gatewayRef: string;
+  /** The SNI hosts (TLS), or `*` (TCP). */
+  readonly hosts: string[];
+  /** The listener port, when the rule names one. */
+  readonly port?: number;
+}
 
 /** An east-west gateway's statement that a cluster is on a network. */
 export interface NetworkClaim {

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
-import { recordChange } from './memo';
 import { q } from './names';
+import { samePods } from './selectors';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { ApiFlavor } from '../api-flavor';
@@ -26,14 +26,20 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
   const registry = AppRegistry.of(gateway);
   const problems: string[] = [];
   for (const { gateway: other, model } of registry.allGateways()) {
-    if (other === gateway || !sameSelector(own, model) || !isIstio(other) || own.cluster !== model.cluster) continue;
+    if (other === gateway || !registry.isIstioGateway(other) || own.cluster !== model.cluster) continue;
+    const pods = samePods(own.selector, model.selector, registry, { cluster: own.cluster });
+    if (pods === undefined) continue;
     const ref = `${model.namespace}/${model.name}`;
+    const equal = sameSelector(own, model);
+    const differently = `the same pods (selectors ${q(selectorText(own))} and ${q(selectorText(model))}${pods ? ` both select workload ${pods}` : ''})`;
+    const workload = equal ? `the same workload (${selectorText(own)})` : differently;
+    const sharedWorkload = equal ? 'the same workload' : differently;
     for (const a of own.listeners) {
       for (const b of model.listeners.filter((l) => l.port === a.port)) {
         const host = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
         if (host !== undefined) {
           problems.push(
-            `listener ${q(a.name)} serves port ${a.port} for host ${q(host)} on the same workload (${selectorText(own)}) as gateway ${ref}; ` +
+            `listener ${q(a.name)} serves port ${a.port} for host ${q(host)} on ${workload} as gateway ${ref}; ` +
               'Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
           );
         }
@@ -46,7 +52,7 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
           ...suppressible(
             gateway,
             SuppressibleRule.SHARED_CREDENTIAL,
-            `listener ${q(a.name)} uses credential ${q(a.tls!.credentialName)}, which gateway ${ref} on the same workload uses too; ` +
+            `listener ${q(a.name)} uses credential ${q(a.tls!.credentialName)}, which gateway ${ref} on ${sharedWorkload} uses too; ` +
               'define the hosts that share a certificate in one gateway',
           ),
         );
@@ -96,18 +102,6 @@ function mergedRouteProblems(gateway: IConstruct, registry: AppRegistry): string
     }
   }
   return problems;
-}
-
-const ISTIO_GATEWAYS = new WeakSet<IConstruct>();
-
-/** Marks `gateway` as rendered with the Istio API (the registry holds both kinds). */
-export function markIstioGateway(gateway: IConstruct): void {
-  recordChange();
-  ISTIO_GATEWAYS.add(gateway);
-}
-
-function isIstio(gateway: IConstruct): boolean {
-  return ISTIO_GATEWAYS.has(gateway);
 }
 
 function selectorText(model: GatewayModel): string {

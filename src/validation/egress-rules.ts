@@ -1,8 +1,10 @@
 import { IConstruct } from 'constructs';
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { samePods } from './selectors';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
+import { AppRegistry } from '../model/registry';
 
 const MODE_NAME = { HTTP: 'EgressMode.HTTP', TLS_PASSTHROUGH: 'EgressMode.TLS_PASSTHROUGH', TLS_ORIGINATION: 'EgressMode.TLS_ORIGINATION' };
 
@@ -30,6 +32,7 @@ export function egressProblems(route: EgressRouteModel, scope?: IConstruct): str
     ...gatewayProblems(route),
     ...lockDownProblems(route),
     ...(scope ? sharedHostProblems(route, scope) : []),
+    ...(scope ? lockedGatewayProblems(route, scope) : []),
   ];
 }
 
@@ -229,6 +232,7 @@ function lockDownProblems(route: EgressRouteModel): string[] {
       if (!isDnsLabel(namespace)) problems.push(`allowedClients: namespace ${q(namespace)} is not a DNS-1123 label.`);
     }
   }
+  if (clients && route.api === ApiFlavor.ISTIO) problems.push(...unroutedClientProblems(route, clients));
   const policy = route.clientNetworkPolicy;
   if (policy) {
     for (const namespace of [...policy.allowedNamespaces, policy.controlPlaneNamespace, policy.dnsNamespace]) {
@@ -249,23 +253,68 @@ function lockDownProblems(route: EgressRouteModel): string[] {
   return problems;
 }
 
-/** The hosts egress routes claim, per app, for the rule that a host has one egress route. */
-const HOST_CLAIMS = new WeakMap<IConstruct, Map<string, string[]>>();
+/**
+ * With the Istio API the mesh leg sends to the route's subset of the egress gateway's Service, and a
+ * DestinationRule defining it is written in each client namespace only: Istio looks a
+ * DestinationRule up in the client's namespace, the Service's and the root namespace, no further.
+ * A client allowed by the AuthorizationPolicy but in a namespace without the subset has its
+ * requests fail at its own sidecar (route to an undefined subset, 503 NR): it never reaches the
+ * gateway that would let it through. Unless a client namespace is the gateway's own, whose
+ * DestinationRule (exported to every namespace by default) every client finds.
+ */
+function unroutedClientProblems(route: EgressRouteModel, clients: NonNullable<EgressRouteModel['allowedClients']>): string[] {
+  const routed = new Set(route.clientNamespaces);
+  if (routed.has(route.gateway.workloadNamespace)) return [];
+  const problems: string[] = [];
+  const reason = (namespace: string) =>
+    'gets no DestinationRule with the route\'s subset (it is not in clientNamespaces), so its requests fail at its own sidecar before they reach the egress gateway; ' +
+    `add ${q(namespace)} to clientNamespaces.`;
+  for (const account of clients.serviceAccounts) {
+    const namespace = account.split('/')[0];
+    if (isDnsLabel(namespace) && account.split('/').length === 2 && !routed.has(namespace)) {
+      problems.push(`allowedClients: service account ${q(account)} is in namespace ${q(namespace)}, which ${reason(namespace)}`);
+    }
+  }
+  for (const namespace of clients.namespaces) {
+    if (isDnsLabel(namespace) && !routed.has(namespace)) problems.push(`allowedClients: namespace ${q(namespace)} ${reason(namespace)}`);
+  }
+  return problems;
+}
+
+/**
+ * An ALLOW AuthorizationPolicy on a workload makes Istio deny every request to it that no ALLOW
+ * policy matches. A route with allowedClients puts one on its egress gateway's pods: another route
+ * through the same pods without allowedClients of its own has every request denied there.
+ */
+function lockedGatewayProblems(route: EgressRouteModel, scope: IConstruct): string[] {
+  if (route.api !== ApiFlavor.ISTIO || route.allowedClients) return [];
+  const registry = AppRegistry.of(scope);
+  const problems: string[] = [];
+  const own = route.gateway;
+  for (const [other, use] of registry.egressGatewayUses()) {
+    if (other === scope || !use.locksDown || use.namespace !== own.workloadNamespace) continue;
+    if (samePods(own.selector, use.selector, registry, { namespace: own.workloadNamespace }) === undefined) continue;
+    problems.push(
+      `the egress gateway pods (${q(selectorText(own.selector))} in namespace ${q(own.workloadNamespace)}) are locked down by ${other.node.path} (allowedClients), ` +
+        'and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this route\'s clients would be refused; ' +
+        'give this route allowedClients too, or send it through another egress gateway.',
+    );
+  }
+  return problems;
+}
+
+function selectorText(selector: { readonly [key: string]: string }): string {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+}
 
 /** Records that the egress route at `path` claims `host` in the app of `scope`. */
 export function claimEgressHost(scope: IConstruct, host: string, path: string): void {
-  const root = scope.node.root;
-  let claims = HOST_CLAIMS.get(root);
-  if (!claims) {
-    claims = new Map();
-    HOST_CLAIMS.set(root, claims);
-  }
-  claims.set(host, [...(claims.get(host) ?? []), path]);
+  AppRegistry.of(scope).claimEgressHost(host, path);
 }
 
 /** A host has one ServiceEntry and one pair of legs: two routes for one host would contend. */
 function sharedHostProblems(route: EgressRouteModel, scope: IConstruct): string[] {
-  const others = (HOST_CLAIMS.get(scope.node.root)?.get(route.host) ?? []).filter((path) => path !== route.constructPath);
+  const others = AppRegistry.of(scope).egressHostClaimsOf(route.host).filter((path) => path !== route.constructPath);
   return others.map(
     (path) =>
       `host ${q(route.host)} is also sent through an egress gateway by ${path}; two ServiceEntries and routes for one host contend: ` +

@@ -1,21 +1,11 @@
 import { GatewayListener } from '../listener';
-
-/**
- * How many changes were made, in any app of this process, to what the validation of gateways and
- * HTTP routes reads beyond their own fields: a gateway, route, backend policy, subset user or
- * network claim registered, a rule, listener, subset or Service port added, a suppression.
- */
-let revision = 0;
-
-/** Records a change that may change what validation finds (see `revision`). */
-export function recordChange(): void {
-  revision++;
-}
+import type { AppRegistry } from '../model/registry';
 
 /**
  * The last problems one construct's validation found, reused while nothing it reads has changed:
- * no change recorded since (`recordChange()`), and the same key (the construct's model, and what
- * its validation reads of values the user may still hold, such as listeners' host lists).
+ * no change recorded since in the construct's app (`AppRegistry.recordChange()`), and the same key
+ * (the construct's model, and what its validation reads of values the user may still hold, such as
+ * listeners' host lists).
  *
  * cdk8s validates the whole app twice in one `app.synthYaml()` (once itself, once more in
  * `Chart.toJson()`), with nothing in between that could change the result: the second pass of a
@@ -26,12 +16,15 @@ export class ValidationMemo {
   private key: readonly unknown[] = [];
   private problems: string[] = [];
 
+  /** @param registry the registry of the construct's app, whose changes invalidate the answer */
+  public constructor(private readonly registry: AppRegistry) {}
+
   /** The problems for `key`, from `validate()` unless nothing changed since the last call. */
   public problemsOf(key: readonly unknown[], validate: () => string[]): string[] {
+    const revision = this.registry.revision;
     if (this.revision === revision && sameKey(this.key, key)) return copy(this.problems);
-    const at = revision;
     const problems = validate();
-    this.revision = at;
+    this.revision = revision;
     this.key = key;
     this.problems = problems;
     return copy(problems);
@@ -52,14 +45,12 @@ function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /**
- * What validation reads of listeners that their creator may still hold: each listener, its host
- * list and its route namespaces, by identity, and the lists' lengths (the same things the served
- * hosts index is rebuilt on).
+ * What validation reads of listeners that their creator may still hold: each listener, and the
+ * version of its content (hosts and route namespaces, read again once per validation pass, so that
+ * a host replaced in place is seen).
  */
-export function listenersKey(listeners: readonly GatewayListener[], key: unknown[] = []): unknown[] {
+export function listenersKey(registry: AppRegistry, listeners: readonly GatewayListener[], key: unknown[] = []): unknown[] {
   key.push(listeners.length);
-  for (const l of listeners) {
-    key.push(l, l.hosts, l.hosts.length, l.routeNamespaces, l.routeNamespaces?.namespaces.length);
-  }
+  for (const l of listeners) key.push(l, registry.listenerVersion(l));
   return key;
 }

@@ -11,6 +11,7 @@ import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
 import { BackendPolicyModel } from '../model/backend-policy';
 import { GatewayModel } from '../model/gateway';
+import { AppRegistry } from '../model/registry';
 import { HttpRouteModel, HttpRuleModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 
@@ -77,15 +78,16 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
 function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: string[], gateway: GatewayModel, context: RouteContext): void {
   const api = context.api;
-  const listeners = httpListeners(gateway);
+  const registry = AppRegistry.of(context.scope);
+  const listeners = httpListeners(registry, gateway);
   const ref = () => `${gateway.namespace}/${gateway.name}`;
   if (listeners.length === 0) {
     problems.push(`gateway ${ref()} has no HTTP or HTTPS listener for this HTTP route; add GatewayListener.http() or .https().`);
     return;
   }
   for (const host of hosts) {
-    if (!listenersServe(listeners, api, gateway.namespace, route.namespace, host)) {
-      if (route.namespace !== gateway.namespace && admittedOnlyByDefault(listeners, api, gateway.namespace, host)) {
+    if (!listenersServe(registry, listeners, api, gateway.namespace, route.namespace, host)) {
+      if (route.namespace !== gateway.namespace && admittedOnlyByDefault(registry, listeners, api, gateway.namespace, host)) {
         problems.push(
           ...suppressible(
             context.scope,
@@ -115,24 +117,23 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
  * default namespace admission (no `routeNamespaces`, no host scoped by the user): the route was
  * turned away by the default, which opening the listener changes.
  */
-function admittedOnlyByDefault(listeners: GatewayListener[], api: ApiFlavor, gatewayNamespace: string, host: string): boolean {
+function admittedOnlyByDefault(registry: AppRegistry, listeners: GatewayListener[], api: ApiFlavor, gatewayNamespace: string, host: string): boolean {
   const byDefault = listeners.filter((l) => !l.routeNamespaces && !l.hosts.some((h) => h.includes('/')));
-  return byDefault.length > 0 && listenersServe(byDefault, api, gatewayNamespace, gatewayNamespace, host);
+  return byDefault.length > 0 && listenersServe(registry, byDefault, api, gatewayNamespace, gatewayNamespace, host);
 }
 
 /**
  * The HTTP and HTTPS listeners of a gateway: the same list for every route of the gateway while
  * its listeners stay the same (one list of thousands of routes, not one per route).
  */
-function httpListeners(gateway: GatewayModel): GatewayListener[] {
-  const cached = HTTP_LISTENERS.get(gateway.listeners);
+function httpListeners(registry: AppRegistry, gateway: GatewayModel): GatewayListener[] {
+  const lists = registry.cache<GatewayListener[], { readonly count: number; readonly http: GatewayListener[] }>('http-listeners');
+  const cached = lists.get(gateway.listeners);
   if (cached && cached.count === gateway.listeners.length) return cached.http;
   const http = gateway.listeners.filter((l) => l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS);
-  HTTP_LISTENERS.set(gateway.listeners, { count: gateway.listeners.length, http });
+  lists.set(gateway.listeners, { count: gateway.listeners.length, http });
   return http;
 }
-
-const HTTP_LISTENERS = new WeakMap<GatewayListener[], { readonly count: number; readonly http: GatewayListener[] }>();
 
 function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, context: RouteContext): void {
   const where = () => (rule.fallback ? 'forwardTo' : `rule ${rule.name ? q(rule.name) : `#${index}`}`);

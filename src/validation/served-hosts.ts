@@ -2,7 +2,7 @@ import { scopeAdmits } from './hosts';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener } from '../listener';
 import { listenerScopes } from '../model/listener-scope';
-import { RouteNamespaces } from '../route-namespaces';
+import type { AppRegistry } from '../model/registry';
 
 /**
  * A set of host patterns that answers "does any of them have a host in common with this one"
@@ -60,6 +60,7 @@ function dotSuffixes(value: string, from: number): string[] {
  * `hostsIntersect()`, by lookups in an index of each listener's hosts per namespace scope.
  */
 export function listenersServe(
+  registry: AppRegistry,
   listeners: GatewayListener[],
   api: ApiFlavor,
   gatewayNamespace: string,
@@ -67,7 +68,7 @@ export function listenersServe(
   host: string,
 ): boolean {
   for (const listener of listeners) {
-    for (const [scope, hosts] of listenerIndex(listener, api)) {
+    for (const [scope, hosts] of listenerIndex(registry, listener, api)) {
       if (scopeAdmits(scope, gatewayNamespace, routeNamespace) && hosts.intersects(host)) return true;
     }
   }
@@ -75,37 +76,25 @@ export function listenersServe(
 }
 
 interface CachedIndex {
-  readonly hosts: string[];
-  readonly hostCount: number;
-  readonly routeNamespaces?: RouteNamespaces;
-  readonly namespaceCount: number;
+  readonly version: number;
   readonly byScope: Map<string, HostSet>;
 }
 
 /**
- * A listener's hosts by namespace scope, indexed once per listener and API. The index is rebuilt
- * when the listener's host list or its route namespaces are replaced or change length (listeners
- * are values, fixed at creation).
+ * A listener's hosts by namespace scope, indexed once per listener and API in the app's registry.
+ * The index is rebuilt when the listener's hosts or route namespaces change (its version in the
+ * registry, read again once per validation pass).
  */
-const INDEXES = new WeakMap<GatewayListener, Map<ApiFlavor, CachedIndex>>();
-
-function listenerIndex(listener: GatewayListener, api: ApiFlavor): Map<string, HostSet> {
-  let perApi = INDEXES.get(listener);
+function listenerIndex(registry: AppRegistry, listener: GatewayListener, api: ApiFlavor): Map<string, HostSet> {
+  const indexes = registry.cache<GatewayListener, Map<ApiFlavor, CachedIndex>>('served-hosts');
+  let perApi = indexes.get(listener);
   if (!perApi) {
     perApi = new Map();
-    INDEXES.set(listener, perApi);
+    indexes.set(listener, perApi);
   }
   const cached = perApi.get(api);
-  const namespaceCount = listener.routeNamespaces?.namespaces.length ?? 0;
-  if (
-    cached &&
-    cached.hosts === listener.hosts &&
-    cached.hostCount === listener.hosts.length &&
-    cached.routeNamespaces === listener.routeNamespaces &&
-    cached.namespaceCount === namespaceCount
-  ) {
-    return cached.byScope;
-  }
+  const version = registry.listenerVersion(listener);
+  if (cached && cached.version === version) return cached.byScope;
   const byScope = new Map<string, HostSet>();
   for (const { namespace, host } of listenerScopes(listener, api)) {
     let hosts = byScope.get(namespace);
@@ -115,12 +104,6 @@ function listenerIndex(listener: GatewayListener, api: ApiFlavor): Map<string, H
     }
     hosts.add(host);
   }
-  perApi.set(api, {
-    hosts: listener.hosts,
-    hostCount: listener.hosts.length,
-    routeNamespaces: listener.routeNamespaces,
-    namespaceCount,
-    byScope,
-  });
+  perApi.set(api, { version, byScope });
   return byScope;
 }

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { isValidHost, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -5,10 +6,11 @@ import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol, PassthroughMode } from '../listener';
 import { GatewayModel } from '../model/gateway';
 import { listenerScopes } from '../model/listener-scope';
+import type { AppRegistry } from '../model/registry';
 import { StreamRouteModel, StreamRuleModel } from '../model/route';
 
 /** The rules for a TLS passthrough or TCP route. */
-export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gateway: GatewayModel | undefined): string[] {
+export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gateway: GatewayModel | undefined, registry: AppRegistry): string[] {
   const problems: string[] = [];
   const what = route.kind === 'tls' ? 'TLS route' : 'TCP route';
   if (!isDnsSubdomain(route.name)) problems.push(`${what} name ${q(route.name)} is not a DNS-1123 subdomain.`);
@@ -17,7 +19,7 @@ export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gat
   }
   for (const rule of route.rules) {
     problems.push(...ruleProblems(route, rule, api));
-    if (gateway) problems.push(...boundListenerProblems(route, rule, api, gateway));
+    if (gateway) problems.push(...boundListenerProblems(route, rule, api, gateway, registry));
   }
   return problems;
 }
@@ -50,7 +52,13 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
   return problems;
 }
 
-function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFlavor, gateway: GatewayModel): string[] {
+function boundListenerProblems(
+  route: StreamRouteModel,
+  rule: StreamRuleModel,
+  api: ApiFlavor,
+  gateway: GatewayModel,
+  registry: AppRegistry,
+): string[] {
   const ref = `${gateway.namespace}/${gateway.name}`;
   const protocol = route.kind === 'tls' ? ListenerProtocol.TLS : ListenerProtocol.TCP;
   const listeners = gateway.listeners.filter(
@@ -71,6 +79,61 @@ function boundListenerProblems(route: StreamRouteModel, rule: StreamRuleModel, a
   }
   if (route.kind === 'tcp') return [];
   return rule.hosts
-    .filter((h) => isValidHost(h) && !listenersServe(listeners, api, gateway.namespace, route.namespace, h))
+    .filter((h) => isValidHost(h) && !listenersServe(registry, listeners, api, gateway.namespace, route.namespace, h))
     .map((h) => `TLS route SNI host ${q(h)} is not served by a TLS passthrough listener of gateway ${ref}; add it to the listener's hosts.`);
+}
+
+/**
+ * Two routes of one gateway that claim the same stream: the same SNI host (TLS; on a common port)
+ * or the same port (TCP). Istio resolves them silently: with the Istio API the filter chains of
+ * both VirtualServices match the same server name (or port), and the first one wins; with the
+ * Gateway API the oldest route wins the listener conflict. An exact host only: a wildcard and a name
+ * under it are two filter chains, the more specific one matching first.
+ */
+export function streamConflictProblems(
+  route: IConstruct,
+  gatewayScope: IConstruct,
+  model: StreamRouteModel,
+  api: ApiFlavor,
+  registry: AppRegistry,
+): string[] {
+  const problems: string[] = [];
+  const gateway = `${model.gateway.namespace}/${model.gateway.name}`;
+  const reported = new Set<string>();
+  // One gateway: the same construct, or the same `<namespace>/<name>` where one side is a reference
+  // to a gateway defined elsewhere. Two gateways of this app with one name are on different
+  // clusters (or already refused as one object written twice).
+  const local = registry.gatewayModel(gatewayScope) !== undefined;
+  const sameGateway = (other: IConstruct, ref: string) =>
+    other === gatewayScope || (ref === gateway && (!local || registry.gatewayModel(other) === undefined));
+  for (const { route: other, claims } of registry.streamRouteClaims()) {
+    if (other === route) continue;
+    for (const rule of model.rules) {
+      for (const claim of claims) {
+        if (claim.kind !== model.kind || !sameGateway(claim.gateway, claim.gatewayRef)) continue;
+        if (rule.port !== undefined && claim.port !== undefined && rule.port !== claim.port) continue;
+        if (model.kind === 'tcp') {
+          const key = `${other.node.path} ${rule.port}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          problems.push(
+            `TCP route port ${rule.port} of gateway ${gateway} is also routed by ${other.node.path}; ` +
+              `${api === ApiFlavor.ISTIO ? 'Istio keeps the oldest VirtualService\'s route for it only' : 'only the oldest TCPRoute is attached to the listener'}: route each port with one TcpRoute.`,
+          );
+          continue;
+        }
+        for (const host of rule.hosts.filter((h) => claim.hosts.includes(h))) {
+          const key = `${other.node.path} ${host}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const port = rule.port ?? claim.port;
+          problems.push(
+            `TLS route SNI host ${q(host)}${port !== undefined ? ` on port ${port}` : ''} of gateway ${gateway} is also routed by ${other.node.path}; ` +
+              `${api === ApiFlavor.ISTIO ? 'Istio keeps the oldest VirtualService\'s route for it only' : 'the oldest TLSRoute wins the hostname'}: route each SNI host with one route.`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
 }

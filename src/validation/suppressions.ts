@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { recordChange } from './memo';
+import { AppRegistry } from '../model/registry';
 
 /**
  * Rules that Istio itself only warns about. Each fails synth like any other rule until it is
@@ -31,8 +31,6 @@ export enum SuppressibleRule {
   SERVICE_PORT_MISSING = 'service-port-missing',
 }
 
-const SUPPRESSIONS = new WeakMap<IConstruct, Map<SuppressibleRule, string>>();
-
 /**
  * Acknowledges, with a reason, a rule that Istio only warns about.
  */
@@ -45,17 +43,14 @@ export class GatewayValidation {
    * @param reason why this is safe here (kept for reviewers; must not be empty)
    */
   public static suppress(scope: IConstruct, rule: SuppressibleRule, reason: string): void {
-    recordChange();
     if (reason.trim().length === 0) {
       scope.node.addValidation({ validate: () => [`suppression of ${rule} needs a reason; say why it is safe here.`] });
     }
-    const rules = SUPPRESSIONS.get(scope) ?? new Map<SuppressibleRule, string>();
-    rules.set(rule, reason);
-    SUPPRESSIONS.set(scope, rules);
+    AppRegistry.of(scope).suppress(scope, rule, reason);
   }
 
   /** Whether `rule` is suppressed for `scope` (on it or a scope above it). */
   public static isSuppressed(scope: IConstruct, rule: SuppressibleRule): boolean {
-    return scope.node.scopes.some((s) => SUPPRESSIONS.get(s)?.has(rule) ?? false);
+    return AppRegistry.of(scope).isSuppressed(scope, rule);
   }
 }

@@ -17,7 +17,7 @@ import {
 } from './chart-defaults';
 import { rendersDisruptionBudget, WorkloadModel } from './model';
 import { GatewayServicePort } from './service-port';
-import { selectorLabelsOf } from './workload-labels';
+import { podLabelsOf, selectorLabelsOf } from './workload-labels';
 import {
   autoscaler,
   deployment,
@@ -31,7 +31,7 @@ import {
 } from './workload-objects';
 import { GatewayWorkloadProps, ServiceType } from './workload-props';
 import { workloadProblems } from './workload-rules';
-import { recordChange } from '../validation/memo';
+import { AppRegistry } from '../model/registry';
 
 /**
  * The pods that run an Istio gateway, as Istio's `gateway` Helm chart deploys them
@@ -106,6 +106,14 @@ export class GatewayWorkload extends Construct {
     }
 
     this.node.defaultChild = this.deployment;
+    const registry = AppRegistry.of(this);
+    registry.registerOwner(this);
+    registry.registerWorkload(this, {
+      scope: this,
+      ref: `${this.model.namespace}/${this.model.name}`,
+      namespace: this.model.namespace,
+      podLabels: podLabelsOf(this.model),
+    });
     this.node.addValidation({ validate: () => workloadProblems(this.model) });
   }
 
@@ -120,7 +128,7 @@ export class GatewayWorkload extends Construct {
    * @param port name, port, protocol and optional targetPort and nodePort
    */
   public addPort(port: GatewayServicePort): void {
-    recordChange();
+    AppRegistry.recordChange(this);
     this.model.ports.push(port);
     this.renderedPorts.push(servicePort(port));
   }
