@@ -43,6 +43,16 @@ function nameProblems(route: EgressRouteModel): string[] {
       `name ${q(name)} is too long for the Gateway API: the Service Istio deploys for the gateway, ${q(route.gateway.serviceName)}, ` +
         'would be longer than 63 characters; use a name of at most 42.',
     );
+  } else if (route.api === ApiFlavor.GATEWAY_API && !/^[a-z]/.test(name)) {
+    problems.push(
+      `name ${q(name)} starts with a digit, so the Service Istio deploys for the gateway, ${q(route.gateway.serviceName)}, is not a Service name ` +
+        '(a DNS-1035 label starts with a letter); start the name with a letter.',
+    );
+  } else if (route.api === ApiFlavor.ISTIO && route.gateway.name.length > 63) {
+    problems.push(
+      `name ${q(name)} is too long for the Istio API: the Gateway ${q(route.gateway.name)} would be longer than 63 characters, ` +
+        'and Istio requires a Gateway name to be a DNS-1123 label; use a name of at most 48.',
+    );
   }
   if (!isDnsLabel(route.namespace)) problems.push(`namespace ${q(route.namespace)} is not a DNS-1123 label.`);
   if (route.clientNamespaces.length === 0) {

@@ -5,6 +5,7 @@ import { GatewayListener, ListenerProtocol } from '../listener';
 import { GatewayModel } from '../model/gateway';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
+import { isCipherSuite, isDns1035Label, labelProblems, CIPHER_SUITES } from './webhook';
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
 const PORT_FAMILY: Record<ListenerProtocol, string> = {
@@ -24,6 +25,34 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
   const ref = `${gateway.namespace}/${gateway.name}`;
   if (!isDnsSubdomain(gateway.name)) {
     problems.push(`gateway name ${q(gateway.name)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.'.`);
+  }
+  if (isDnsSubdomain(gateway.name) && api === ApiFlavor.ISTIO && !isDnsLabel(gateway.name)) {
+    problems.push(
+      `gateway name ${q(gateway.name)} is not a DNS-1123 label, which Istio requires of a Gateway's name (and of the gateways a VirtualService names); ` +
+        "use at most 63 lower-case letters, digits and '-', without dots.",
+    );
+  }
+  if (isDnsSubdomain(gateway.name) && api === ApiFlavor.GATEWAY_API && managed(gateway)) {
+    const service = `${gateway.name}-${gateway.gatewayClassName}`;
+    if (!isDns1035Label(service)) {
+      problems.push(
+        `Istio deploys this gateway as Deployment and Service ${q(service)} (<name>-<gatewayClassName>), which is not a Service name ` +
+          "(a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter); " +
+          `shorten the gateway name to at most ${Math.max(0, 62 - gateway.gatewayClassName.length)} characters starting with a letter.`,
+      );
+    }
+  }
+  if (api === ApiFlavor.GATEWAY_API && !isDnsSubdomain(gateway.gatewayClassName)) {
+    problems.push(`gatewayClassName ${q(gateway.gatewayClassName)} is not a DNS-1123 subdomain (the name of a GatewayClass); use e.g. "istio".`);
+  }
+  problems.push(...labelProblems('selector', gateway.selector));
+  const redirectRoute = `${gateway.name}-https-redirect`;
+  const redirects = gateway.listeners.some((l) => l.httpsRedirect);
+  if (api === ApiFlavor.GATEWAY_API && redirects && isDnsSubdomain(gateway.name) && !isDnsSubdomain(redirectRoute)) {
+    problems.push(
+      `the HTTPRoute that answers httpsRedirect is named after the gateway, ${q(redirectRoute)}, which is longer than 253 characters; ` +
+        'shorten the gateway name to at most 238.',
+    );
   }
   if (!isDnsLabel(gateway.namespace)) {
     problems.push(`gateway namespace ${q(gateway.namespace)} is not a DNS-1123 label; use lower-case letters, digits and '-'.`);
@@ -98,10 +127,27 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       problems.push(
         `${where}: host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
+    } else if (api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
+      problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);
+    } else if (api === ApiFlavor.ISTIO && /\.[0-9]+$/.test(host) && !isIpv4(host)) {
+      problems.push(`${where}: host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     }
   }
   if (listener.tls && listener.tls.credentialName.length > 0 && !isDnsSubdomain(listener.tls.credentialName)) {
     problems.push(`${where}: credential ${q(listener.tls.credentialName)} is not a valid Secret name.`);
+  }
+  if (listener.tls && api === ApiFlavor.ISTIO) {
+    const seen = new Set<string>();
+    for (const suite of listener.tls.cipherSuites ?? []) {
+      if (!isCipherSuite(suite)) {
+        problems.push(
+          `${where}: cipher suite ${q(suite)} is not one Istio supports, and Istio would ignore it; use one of ${CIPHER_SUITES.join(', ')}.`,
+        );
+      } else if (seen.has(suite)) {
+        problems.push(`${where}: cipher suite ${q(suite)} is listed twice, and Istio ignores the repeat; list each suite once.`);
+      }
+      seen.add(suite);
+    }
   }
   if (listener.tls && api === ApiFlavor.GATEWAY_API) {
     const tls = listener.tls;
@@ -137,4 +183,15 @@ function portConflict(a: GatewayListener, b: GatewayListener): string[] {
     ];
   }
   return [];
+}
+
+/** Whether the Gateway API Gateway is one Istio deploys (no Hostname address pointing at an existing Service). */
+function managed(gateway: GatewayModel): boolean {
+  return !(gateway.addresses ?? []).some((a) => a.kind === 'Hostname');
+}
+
+/** A dotted IPv4 address (which Istio accepts as a gateway server host). */
+function isIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
 }

@@ -1,5 +1,6 @@
 import { isDnsLabel, isPort, q } from './names';
 import { durationProblems, HEADER_NAME } from './values';
+import { CORS_METHODS, headerValueProblem, isRetryOnPolicy, RETRY_ON_POLICIES } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { FaultKind } from '../fault';
 import { HeaderEdits } from '../http-policies';
@@ -38,10 +39,26 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
       problems.push(`${where}: retries.attempts ${rule.retries.attempts} must be a whole number of at least 0.`);
     }
     if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout));
+    if (rule.retries.attempts === 0 && (rule.retries.perTryTimeout || rule.retries.retryOn)) {
+      const set = [rule.retries.perTryTimeout ? 'perTryTimeout' : undefined, rule.retries.retryOn ? 'retryOn' : undefined].filter((x) => x).join(' and ');
+      problems.push(
+        `${where}: retries.attempts is 0 (retries off) but ${set} is set, which Istio refuses; give attempts of at least 1, or remove ${set}.`,
+      );
+    }
+    for (const policy of rule.retries.retryOn ?? []) {
+      if (!isRetryOnPolicy(policy)) {
+        problems.push(
+          `${where}: retries.retryOn ${q(policy)} is not a retry condition Istio knows; use an HTTP status code such as "503", or one of ${RETRY_ON_POLICIES.join(', ')}.`,
+        );
+      }
+    }
   }
 
   if (rule.fault) {
     const fault = rule.fault;
+    if (!gatewayApi && !forwards) {
+      problems.push(`${where}: fault injection applies only to forwarded requests; Istio refuses it beside a redirect or a direct response: remove the fault, or forward.`);
+    }
     if (gatewayApi) problems.push(`${where}: fault injection is an Istio API feature the Gateway API cannot express; ${ISTIO_ONLY}.`);
     if (!isPercentage(fault.percentage)) problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);
     if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!));
@@ -64,6 +81,9 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     if (!forwards) {
       problems.push(`${where}: a rewrite applies only to forwarded requests; a rule that redirects or answers directly cannot also rewrite.`);
     }
+    if (!gatewayApi && rule.rewrite.pathPrefix === undefined && rule.rewrite.host === undefined) {
+      problems.push(`${where}: the rewrite changes nothing (neither pathPrefix nor host), which Istio refuses; set one of them, or remove the rewrite.`);
+    }
     const prefix = rule.rewrite.pathPrefix;
     if (prefix !== undefined) {
       if (!prefix.startsWith('/')) problems.push(`${where}: rewrite.pathPrefix ${q(prefix)} must start with "/".`);
@@ -78,12 +98,26 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
 
   if (rule.cors) {
     if (rule.cors.allowOrigins.length === 0) problems.push(`${where}: cors.allowOrigins is empty; list the allowed origins, or '*'.`);
+    for (const origin of rule.cors.allowOrigins) {
+      if (origin === '') problems.push(`${where}: cors.allowOrigins has an empty origin, which Istio refuses; write the origin, e.g. "https://app.example.com", or '*'.`);
+    }
+    for (const method of rule.cors.allowMethods ?? []) {
+      if (!CORS_METHODS.includes(method)) {
+        problems.push(`${where}: cors.allowMethods ${q(method)} is not a method Istio accepts; use one of ${CORS_METHODS.join(', ')} (upper case).`);
+      }
+    }
+    for (const [field, names] of [['allowHeaders', rule.cors.allowHeaders], ['exposeHeaders', rule.cors.exposeHeaders]] as const) {
+      for (const name of names ?? []) {
+        if (name !== '*' && !HEADER_NAME.test(name)) problems.push(`${where}: cors.${field} ${q(name)} is not a valid header name (an RFC 7230 token, or '*').`);
+      }
+    }
     const maxAge = rule.cors.maxAge?.toSeconds({ integral: false });
     if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 1)) {
       problems.push(`${where}: cors.maxAge of ${maxAge}s must be a whole number of seconds of at least 1.`);
     }
   }
 
+  if (!gatewayApi) problems.push(...hostHeaderProblems(where, rule));
   problems.push(...headerEditProblems(`${where}: requestHeaders`, rule.requestHeaders));
   problems.push(...headerEditProblems(`${where}: responseHeaders`, rule.responseHeaders));
   return problems;
@@ -91,6 +125,39 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
 
 function headerEditProblems(where: string, edits: HeaderEdits | undefined): string[] {
   if (!edits) return [];
+  const problems: string[] = [];
   const names = [...Object.keys(edits.set ?? {}), ...Object.keys(edits.add ?? {}), ...(edits.remove ?? [])];
-  return names.filter((n) => !HEADER_NAME.test(n)).map((n) => `${where}: header name ${q(n)} is not a valid token.`);
+  for (const n of names) if (!HEADER_NAME.test(n)) problems.push(`${where}: header name ${q(n)} is not a valid token.`);
+  for (const [name, value] of [...Object.entries(edits.set ?? {}), ...Object.entries(edits.add ?? {})]) {
+    const problem = headerValueProblem(value);
+    if (problem) problems.push(`${where}: the value ${q(value)} of header ${q(name)} ${problem}, which Envoy (and Istio's webhook) refuse.`);
+  }
+  return problems;
+}
+
+/**
+ * The Host header as Istio's webhook guards it: a response cannot carry one and a request cannot
+ * lose it (ValidateHTTPHeaderOperationName); a request's authority is set in one place only
+ * (validateAuthorityRewrite).
+ */
+function hostHeaderProblems(where: string, rule: HttpRuleModel): string[] {
+  const problems: string[] = [];
+  const isHost = (name: string) => name.toLowerCase() === 'host';
+  const response = rule.responseHeaders;
+  const responseNames = [...Object.keys(response?.set ?? {}), ...Object.keys(response?.add ?? {}), ...(response?.remove ?? [])];
+  for (const name of responseNames.filter(isHost)) {
+    problems.push(`${where}: responseHeaders edit ${q(name)}, which Istio refuses (a response has no Host header); remove it.`);
+  }
+  for (const name of (rule.requestHeaders?.remove ?? []).filter(isHost)) {
+    problems.push(`${where}: requestHeaders removes ${q(name)}, which Istio refuses (a request needs its Host); remove it from remove.`);
+  }
+  const setters = [
+    ...(rule.rewrite?.host !== undefined ? ['rewrite.host'] : []),
+    ...Object.keys(rule.requestHeaders?.set ?? {}).filter(isHost).map((n) => `requestHeaders.set[${q(n)}]`),
+    ...Object.keys(rule.requestHeaders?.add ?? {}).filter(isHost).map((n) => `requestHeaders.add[${q(n)}]`),
+  ];
+  if (setters.length > 1) {
+    problems.push(`${where}: the Host (authority) is set ${setters.length} times (${setters.join(', ')}), which Istio refuses; set it once, with rewrite.host.`);
+  }
+  return problems;
 }

@@ -1,11 +1,12 @@
 import { IConstruct } from 'constructs';
-import { isValidHost, patternsCovering } from './hosts';
+import { hostsIntersect, isValidHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { durationProblems, HEADER_NAME } from './values';
+import { regexProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
@@ -16,6 +17,8 @@ import { HttpRouteActionKind } from '../route-action';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
+/** Istio refuses a direct response body over 1 MiB (validateHTTPDirectResponse). */
+const MAX_DIRECT_RESPONSE_BYTES = 1024 * 1024;
 
 /** What a route's rules are checked against, beyond the route itself. */
 export interface RouteContext {
@@ -54,6 +57,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       );
     }
   }
+  if (context.api === ApiFlavor.ISTIO && validHosts) overlappingHostProblems(problems, route.hosts);
   if (context.gateway) {
     servedHostProblems(problems, route, validHosts ? route.hosts : route.hosts.filter(isValidHost), context.gateway, context);
   }
@@ -72,6 +76,23 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
   }
   for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
   return problems;
+}
+
+/**
+ * Istio refuses a VirtualService two of whose hosts overlap (equal, or one a wildcard covering the
+ * other): "duplicate hosts in virtual service".
+ */
+function overlappingHostProblems(problems: string[], hosts: string[]): void {
+  for (let i = 0; i < hosts.length; i++) {
+    for (let j = i + 1; j < hosts.length; j++) {
+      if (hostsIntersect(hosts[i], hosts[j])) {
+        problems.push(
+          `route hosts ${q(hosts[i])} and ${q(hosts[j])} overlap, and Istio refuses a VirtualService with duplicate hosts; ` +
+            'keep the wider one, or split them into two routes.',
+        );
+      }
+    }
+  }
 }
 
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
@@ -163,12 +184,22 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
       if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
         problems.push(`${where()}: redirect host ${q(redirect.host)} is not a DNS name.`);
       }
+      const changesNothing = redirect.scheme === undefined && redirect.host === undefined && redirect.port === undefined && redirect.path === undefined;
+      if (context.api === ApiFlavor.ISTIO && changesNothing) {
+        problems.push(`${where()}: the redirect changes nothing (no scheme, host, port or path), which Istio refuses; set at least one of them.`);
+      }
       break;
     }
     case HttpRouteActionKind.DIRECT_RESPONSE: {
       const status = rule.action.responseStatus ?? 0;
       if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
         problems.push(`${where()}: direct response status ${status} must be a whole number from 200 to 599.`);
+      }
+      const body = rule.action.responseBody;
+      if (body !== undefined && Buffer.byteLength(body, 'utf8') > MAX_DIRECT_RESPONSE_BYTES) {
+        problems.push(
+          `${where()}: the direct response body of ${Buffer.byteLength(body, 'utf8')} bytes is over Istio's limit of 1 MiB (${MAX_DIRECT_RESPONSE_BYTES} bytes); serve it from a backend.`,
+        );
       }
       if (context.api === ApiFlavor.GATEWAY_API) {
         problems.push(`${where()}: a direct response is an Istio API feature that the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or forward to a backend.`);
@@ -193,6 +224,9 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     for (const m of list ?? []) {
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
+      if (m.value.kind === StringMatchKind.PREFIX && m.value.value === '' && api === ApiFlavor.ISTIO) {
+        problems.push(`${where}: ${what} ${q(m.name)} has an empty prefix, which Istio refuses; to match any value use StringMatch.regex(".*").`);
+      }
       if (m.value.kind === StringMatchKind.PREFIX && api === ApiFlavor.GATEWAY_API) {
         problems.push(
           `${where}: ${what} ${q(m.name)} uses a prefix match, which the Gateway API cannot express; use StringMatch.regex(), or render with ApiFlavor.ISTIO.`,
@@ -202,15 +236,6 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
   };
   named('header', match.headers);
   named('query parameter', match.queryParams);
-}
-
-function regexProblems(where: string, what: string, pattern: string): string[] {
-  try {
-    new RegExp(pattern);
-    return [];
-  } catch (e) {
-    return [`${where}: ${what} pattern ${q(pattern)} is not a valid regular expression.`];
-  }
 }
 
 /** Rule 8: a subset must be defined by a backend policy (DestinationRule) for the same host. */

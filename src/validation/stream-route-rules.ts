@@ -38,10 +38,16 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     problems.push(`${what} port ${rule.port} is out of range; use a whole number from 1 to 65535.`);
   }
   if (rule.backends.length === 0) problems.push(`${what} has no backend; pass at least one Backend.service().`);
+  if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
+    problems.push(`${what}: every backend has weight 0, so no connection would be served; give at least one a positive weight.`);
+  }
   for (const b of rule.backends) {
     const name = `backend ${q(`${b.serviceName}.${b.namespace}:${b.port}`)}`;
     if (!isDnsLabel(b.serviceName) || !isDnsLabel(b.namespace)) problems.push(`${name}: Service name and namespace must be DNS-1123 labels.`);
     if (!isPort(b.port)) problems.push(`${name}: port ${b.port} is out of range; use a whole number from 1 to 65535.`);
+    if (b.weight !== undefined && !(Number.isInteger(b.weight) && b.weight >= 0 && b.weight <= 1_000_000)) {
+      problems.push(`${name}: weight ${b.weight} must be a whole number from 0 to 1000000 (weights are relative).`);
+    }
     if (b.subset !== undefined && api === ApiFlavor.GATEWAY_API) {
       problems.push(`${name} names subset ${q(b.subset)}, an Istio API feature the Gateway API cannot express; route to a Service per version.`);
     }
