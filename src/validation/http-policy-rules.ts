@@ -40,9 +40,10 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     }
     if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout));
     if (rule.retries.attempts === 0 && (rule.retries.perTryTimeout || rule.retries.retryOn)) {
-      const set = [rule.retries.perTryTimeout ? 'perTryTimeout' : undefined, rule.retries.retryOn ? 'retryOn' : undefined].filter((x) => x).join(' and ');
+      const set = [rule.retries.perTryTimeout ? 'perTryTimeout' : undefined, rule.retries.retryOn ? 'retryOn' : undefined].filter((x) => x);
       problems.push(
-        `${where}: retries.attempts is 0 (retries off) but ${set} is set, which Istio refuses; give attempts of at least 1, or remove ${set}.`,
+        `${where}: retries.attempts is 0 (retries off) but ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set, which Istio refuses; ` +
+          `give attempts of at least 1, or remove ${set.join(' and ')}.`,
       );
     }
     for (const policy of rule.retries.retryOn ?? []) {

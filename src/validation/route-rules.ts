@@ -184,7 +184,7 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
       if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
         problems.push(`${where()}: redirect host ${q(redirect.host)} is not a DNS name.`);
       }
-      const changesNothing = redirect.scheme === undefined && redirect.host === undefined && redirect.port === undefined && redirect.path === undefined;
+      const changesNothing = [redirect.scheme, redirect.host, redirect.port, redirect.path].every((v) => v === undefined);
       if (context.api === ApiFlavor.ISTIO && changesNothing) {
         problems.push(`${where()}: the redirect changes nothing (no scheme, host, port or path), which Istio refuses; set at least one of them.`);
       }

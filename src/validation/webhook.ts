@@ -175,17 +175,16 @@ export function isLabelValue(value: string): boolean {
   return value === '' || (value.length <= 63 && QUALIFIED_NAME.test(value));
 }
 
-/** The rule quoted in label messages. */
-export const LABEL_RULE =
-  "a key is an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' and '.' starting and ending with a letter or digit; " +
-  'a value is empty or the same (at most 63)';
+const LABEL_KEY_RULE =
+  "use an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+const LABEL_VALUE_RULE = "use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or an empty value)";
 
 /** Problems of a map of labels (a selector, subset labels): each key and value as Kubernetes and Istio check them. */
 export function labelProblems(what: string, labels: { [key: string]: string }): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(labels)) {
-    if (!isLabelKey(key)) problems.push(`${what}: ${q(key)} is not a label key; ${LABEL_RULE}.`);
-    if (!isLabelValue(value)) problems.push(`${what}: the value ${q(value)} of ${q(key)} is not a label value; ${LABEL_RULE}.`);
+    if (!isLabelKey(key)) problems.push(`${what}: ${q(key)} is not a label key; ${LABEL_KEY_RULE}.`);
+    if (!isLabelValue(value)) problems.push(`${what}: the value ${q(value)} of ${q(key)} is not a label value; ${LABEL_VALUE_RULE}.`);
   }
   return problems;
 }
