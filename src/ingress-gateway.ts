@@ -303,10 +303,16 @@ class ImportedGateway extends Construct implements IGateway {
     this.gatewayNamespace = namespace;
     this.gatewayName = name;
     this.node.addValidation({
-      validate: () =>
-        isDnsLabel(namespace) && isDnsSubdomain(name)
-          ? []
-          : [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`],
+      validate: () => {
+        if (!(isDnsLabel(namespace) && isDnsSubdomain(name))) {
+          return [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`];
+        }
+        // A VirtualService's `gateways` entries are <namespace>/<name> with both DNS-1123 labels (validateGatewayNames).
+        if (api === ApiFlavor.ISTIO && !isDnsLabel(name)) {
+          return [`gateway reference ${q(reference)} names ${q(name)}, which is not a DNS-1123 label, as Istio requires of a Gateway's name; name the Gateway without dots.`];
+        }
+        return [];
+      },
     });
   }
 }

@@ -38,7 +38,7 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
       problems.push(
         `Istio deploys this gateway as Deployment and Service ${q(service)} (<name>-<gatewayClassName>), which is not a Service name ` +
           "(a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter); " +
-          `shorten the gateway name to at most ${Math.max(0, 62 - gateway.gatewayClassName.length)} characters starting with a letter.`,
+          `${serviceNameFixes(gateway).join(', ')}, or give addresses to use a gateway Service of your own.`,
       );
     }
   }
@@ -194,4 +194,14 @@ function managed(gateway: GatewayModel): boolean {
 function isIpv4(host: string): boolean {
   const parts = host.split('.');
   return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+/** What to change in a Gateway API gateway's name so that `<name>-<gatewayClassName>` names a Service. */
+function serviceNameFixes(gateway: GatewayModel): string[] {
+  const fixes: string[] = [];
+  if (!/^[a-z]/.test(gateway.name)) fixes.push('start the gateway name with a letter');
+  if (gateway.name.includes('.')) fixes.push('remove the dots from the gateway name');
+  const max = 62 - gateway.gatewayClassName.length;
+  if (gateway.name.length > max) fixes.push(max > 0 ? `shorten the gateway name to at most ${max} characters` : 'use a shorter gatewayClassName');
+  return fixes;
 }
