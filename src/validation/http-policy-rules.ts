@@ -1,3 +1,4 @@
+import { gatewayApiCorsProblems, gatewayApiHeaderEditProblems } from './gateway-api-schema';
 import { isDnsLabel, isPort, q } from './names';
 import { durationProblems, HEADER_NAME } from './values';
 import { CORS_METHODS, headerValueProblem, isRetryOnPolicy, RETRY_ON_POLICIES } from './webhook';
@@ -119,6 +120,11 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
   }
 
   if (!gatewayApi) problems.push(...hostHeaderProblems(where, rule));
+  if (gatewayApi && rule.cors) problems.push(...gatewayApiCorsProblems(where, rule.cors));
+  if (gatewayApi) {
+    problems.push(...gatewayApiHeaderEditProblems(`${where}: requestHeaders`, rule.requestHeaders));
+    problems.push(...gatewayApiHeaderEditProblems(`${where}: responseHeaders`, rule.responseHeaders));
+  }
   problems.push(...headerEditProblems(`${where}: requestHeaders`, rule.requestHeaders));
   problems.push(...headerEditProblems(`${where}: responseHeaders`, rule.responseHeaders));
   return problems;

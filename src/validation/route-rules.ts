@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
 import { hostsIntersect, isValidHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
@@ -217,6 +218,10 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     problems.push(`${where}: path ${q(path.value)} must start with "/"; write ${q(`/${path.value}`)}.`);
   }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
+  if (path && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {
+    const problem = gatewayApiPathProblem(path.value);
+    if (problem) problems.push(`${where}: path ${q(path.value)} ${problem}, which the Gateway API's HTTPRoute schema refuses; ${GATEWAY_API_PATH_RULE}.`);
+  }
   if (match.method !== undefined && !METHODS.includes(match.method)) {
     problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
   }
@@ -224,6 +229,16 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     for (const m of list ?? []) {
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
+      if (api === ApiFlavor.GATEWAY_API) {
+        const max = what === 'header' ? 4096 : 1024;
+        if (m.name.length > 256) problems.push(`${where}: ${what} name ${q(m.name)} is longer than the Gateway API's limit of 256 characters.`);
+        if (m.value.value === '' && m.value.kind === StringMatchKind.EXACT) {
+          problems.push(`${where}: ${what} ${q(m.name)} matches an empty value, which the Gateway API refuses; match a value, or use StringMatch.regex(".*").`);
+        }
+        if (m.value.value.length > max) {
+          problems.push(`${where}: ${what} ${q(m.name)} matches a value of ${m.value.value.length} characters, over the Gateway API's limit of ${max}.`);
+        }
+      }
       if (m.value.kind === StringMatchKind.PREFIX && m.value.value === '' && api === ApiFlavor.ISTIO) {
         problems.push(`${where}: ${what} ${q(m.name)} has an empty prefix, which Istio refuses; to match any value use StringMatch.regex(".*").`);
       }

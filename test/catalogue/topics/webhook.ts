@@ -43,6 +43,16 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: path regex over 1024 characters', build: (c) => rule(c, { matches: [{ path: PathMatch.regex(`/${'a'.repeat(1024)}`) }] }) },
     { name: 'webhook: empty header prefix', build: (c) => rule(c, { matches: [{ headers: [{ name: 'x-id', value: StringMatch.prefix('') }] }] }) },
 
+    // The Gateway API's HTTPRoute schema (CRD patterns, lengths and CEL rules)
+    { name: 'webhook: Gateway API path with "//" and "/./"', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/api//v1') }, { path: PathMatch.exact('/a/./b') }] }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: Gateway API path with a space', build: (c) => rule(c, { matches: [{ path: PathMatch.exact('/my file') }] }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: Gateway API header match on an empty value', build: (c) => rule(c, { matches: [{ headers: [{ name: 'x-id', value: StringMatch.exact('') }] }] }, ApiFlavor.GATEWAY_API) },
+    {
+      name: 'webhook: Gateway API CORS origins without a scheme, and "*" beside others',
+      build: (c) => rule(c, { cors: { allowOrigins: ['app.example.com', '*'], allowMethods: ['*', 'GET'] } }, ApiFlavor.GATEWAY_API),
+    },
+    { name: 'webhook: Gateway API header edit with an empty value', build: (c) => rule(c, { requestHeaders: { set: { 'x-team': '' } } }, ApiFlavor.GATEWAY_API) },
+
     // Retries
     { name: 'webhook: retryOn condition Envoy does not know', build: (c) => rule(c, { retries: { attempts: 2, retryOn: ['5xx', 'server-error', '599'] } }) },
     { name: 'webhook: retries off with perTryTimeout and retryOn', build: (c) => rule(c, { retries: { attempts: 0, perTryTimeout: Duration.seconds(1), retryOn: ['5xx'] } }) },
@@ -118,6 +128,24 @@ export const TOPIC: CatalogueTopic = {
     ],
     'webhook: empty header prefix': [
       '[c/gw/route] rule #0: header "x-id" has an empty prefix, which Istio refuses; to match any value use StringMatch.regex(".*").',
+    ],
+    'webhook: Gateway API path with "//" and "/./"': [
+      "[c/gw/route] rule #0: path \"/api//v1\" contains \"//\", which the Gateway API's HTTPRoute schema refuses; write a normalized path: no empty, \".\" or \"..\" segments, no \"%2F\" or \"#\", other characters outside RFC 3986 escaped as %XX (\" \" as \"%20\").",
+      "[c/gw/route] rule #0: path \"/a/./b\" contains \"/./\", which the Gateway API's HTTPRoute schema refuses; write a normalized path: no empty, \".\" or \"..\" segments, no \"%2F\" or \"#\", other characters outside RFC 3986 escaped as %XX (\" \" as \"%20\").",
+    ],
+    'webhook: Gateway API path with a space': [
+      "[c/gw/route] rule #0: path \"/my file\" holds a character a URL path cannot (use %XX to escape it), which the Gateway API's HTTPRoute schema refuses; write a normalized path: no empty, \".\" or \"..\" segments, no \"%2F\" or \"#\", other characters outside RFC 3986 escaped as %XX (\" \" as \"%20\").",
+    ],
+    'webhook: Gateway API header match on an empty value': [
+      '[c/gw/route] rule #0: header "x-id" matches an empty value, which the Gateway API refuses; match a value, or use StringMatch.regex(".*").',
+    ],
+    'webhook: Gateway API CORS origins without a scheme, and "*" beside others': [
+      "[c/gw/route] rule #0: cors.allowOrigins \"app.example.com\" is not an origin the Gateway API's CORS filter accepts; write \"http(s)://host[:port]\" (e.g. \"https://app.example.com\", \"https://*.example.com\"), or '*'.",
+      "[c/gw/route] rule #0: cors.allowOrigins lists '*' beside other values, which the Gateway API's CORS filter refuses; keep '*' alone, or drop it.",
+      "[c/gw/route] rule #0: cors.allowMethods lists '*' beside other values, which the Gateway API's CORS filter refuses; keep '*' alone, or drop it.",
+    ],
+    'webhook: Gateway API header edit with an empty value': [
+      '[c/gw/route] rule #0: requestHeaders: header "x-team" has an empty value, which the Gateway API refuses; give a value, or remove the header.',
     ],
     'webhook: retryOn condition Envoy does not know': [
       '[c/gw/route] rule #0: retries.retryOn "server-error" is not a retry condition Istio knows; use an HTTP status code such as "503", or one of 5xx, gateway-error, reset, reset-before-request, connect-failure, retriable-4xx, refused-stream, retriable-status-codes, retriable-headers, envoy-ratelimited, http3-post-connect-failure, cancelled, deadline-exceeded, internal, resource-exhausted, unavailable.',
@@ -208,6 +236,10 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: CORS with every method and any header', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'PATCH', 'OPTIONS', '*'], allowHeaders: ['*', 'x-user'] } }) },
     ...both('webhook: header values with %% and Envoy variables', (c, api) =>
       rule(c, { requestHeaders: { set: { 'x-discount': '100%%', 'x-host': '%HOSTNAME%', 'x-meta': '%UPSTREAM_METADATA(["lb", "version"])%' } } }, api)),
+    { name: 'webhook: Istio API path with "//"', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/api//v1') }] }) },
+    { name: 'webhook: Gateway API path with %XX escapes', build: (c) => rule(c, { matches: [{ path: PathMatch.exact('/caf%C3%A9') }] }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: Gateway API CORS with a wildcard origin and port', build: (c) => rule(c, { cors: { allowOrigins: ['https://*.example.com:8443', 'http://localhost'], allowMethods: ['GET', 'POST'] } }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: Istio API header edit with an empty value', build: (c) => rule(c, { requestHeaders: { set: { 'x-team': '' } } }) },
     { name: 'webhook: rewrite.host alone sets the authority', build: (c) => rule(c, { rewrite: { host: 'backend.internal.example.com' } }) },
     { name: 'webhook: redirect with only a status and scheme', build: (c) => rule(c, { action: HttpRouteAction.redirect({ scheme: 'https', statusCode: 308 }) }) },
     { name: 'webhook: server host that is an IP address', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })]) },
