@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { hasNumericTopLevelLabel, isIpv4 } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
 
@@ -11,7 +12,7 @@ const MAX_SERVICE_ACCOUNTS = 16;
 
 /** Whether `host` is a concrete DNS name (no wildcard). */
 function isConcreteHost(host: string): boolean {
-  return !host.includes('*') && isValidHost(host);
+  return !host.includes('*') && isValidHost(host) && !hasNumericTopLevelLabel(host) && !isIpv4(host);
 }
 
 /**
@@ -67,7 +68,7 @@ function nameProblems(route: EgressRouteModel): string[] {
 
 function hostProblems(route: EgressRouteModel): string[] {
   const { host, wildcardTarget } = route;
-  if (host === '*' || !isValidHost(host)) {
+  if (host === '*' || !isValidHost(host) || hasNumericTopLevelLabel(host) || isIpv4(host)) {
     return [`host ${q(host)} is not a DNS name; use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.`];
   }
   if (isWildcard(host)) {

@@ -5,7 +5,7 @@ import { GatewayListener, ListenerProtocol } from '../listener';
 import { GatewayModel } from '../model/gateway';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
-import { isCipherSuite, isDns1035Label, labelProblems, CIPHER_SUITES } from './webhook';
+import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
 const PORT_FAMILY: Record<ListenerProtocol, string> = {
@@ -129,7 +129,7 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       );
     } else if (api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
       problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);
-    } else if (api === ApiFlavor.ISTIO && /\.[0-9]+$/.test(host) && !isIpv4(host)) {
+    } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
       problems.push(`${where}: host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     }
   }
@@ -159,6 +159,9 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
     for (const option of unsupported) {
       problems.push(`${where}: TLS ${option} is an Istio API option the Gateway API cannot express; render with ApiFlavor.ISTIO, or leave it at its default.`);
     }
+  }
+  if (listener.protocol === ListenerProtocol.HTTPS && !listener.tls) {
+    problems.push(`${where}: an HTTPS listener needs TLS settings; pass tls: ServerTls.simple('<TLS Secret name>').`);
   }
   if (listener.tls && listener.tls.credentialName.length === 0) {
     problems.push(`${where}: HTTPS needs a credential; pass the name of the TLS Secret to ServerTls.simple() or .mutual().`);
@@ -190,12 +193,6 @@ function managed(gateway: GatewayModel): boolean {
   return !(gateway.addresses ?? []).some((a) => a.kind === 'Hostname');
 }
 
-/** A dotted IPv4 address (which Istio accepts as a gateway server host). */
-function isIpv4(host: string): boolean {
-  const parts = host.split('.');
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
-}
-
 /** What to change in a Gateway API gateway's name so that `<name>-<gatewayClassName>` names a Service. */
 function serviceNameFixes(gateway: GatewayModel): string[] {
   const fixes: string[] = [];
@@ -203,5 +200,6 @@ function serviceNameFixes(gateway: GatewayModel): string[] {
   if (gateway.name.includes('.')) fixes.push('remove the dots from the gateway name');
   const max = 62 - gateway.gatewayClassName.length;
   if (gateway.name.length > max) fixes.push(max > 0 ? `shorten the gateway name to at most ${max} characters` : 'use a shorter gatewayClassName');
+  if (fixes.length === 0) fixes.push("use a gatewayClassName of lower-case letters, digits and '-'");
   return fixes;
 }

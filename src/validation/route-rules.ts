@@ -7,7 +7,7 @@ import { listenersServe } from './served-hosts';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { durationProblems, HEADER_NAME } from './values';
-import { regexProblems } from './webhook';
+import { hasNumericTopLevelLabel, regexProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
@@ -56,6 +56,8 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       problems.push(
         `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
+    } else if (context.api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
+      problems.push(`route host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     }
   }
   if (context.api === ApiFlavor.ISTIO && validHosts) overlappingHostProblems(problems, route.hosts);

@@ -1,6 +1,7 @@
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
+import { hasNumericTopLevelLabel } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol, PassthroughMode } from '../listener';
 import { GatewayModel } from '../model/gateway';
@@ -29,6 +30,8 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     for (const host of rule.hosts) {
       if (!isValidHost(host)) {
         problems.push(`TLS route SNI host ${q(host)} is not a DNS name; use a name like "nginx.example.com" or "*.example.com".`);
+      } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
+        problems.push(`TLS route SNI host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name.`);
       } else if (host === '*' && api === ApiFlavor.GATEWAY_API) {
         problems.push('TLS route SNI host "*" (any) is an Istio API form; a TLSRoute needs host names such as "istiod.istio-system.svc".');
       }

@@ -193,3 +193,17 @@ export function labelProblems(what: string, labels: { [key: string]: string }): 
 export function isDns1035Label(value: string): boolean {
   return value.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value);
 }
+
+/**
+ * Whether Istio refuses `host` for ending in an all-numeric label (agent.ValidateDNS1123Labels: "top
+ * level domain cannot be all-numeric"), which it allows only when the whole host is an IP address.
+ */
+export function hasNumericTopLevelLabel(host: string): boolean {
+  return /(^|\.)[0-9]+$/.test(host) && !isIpv4(host);
+}
+
+/** A dotted IPv4 address. */
+export function isIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}

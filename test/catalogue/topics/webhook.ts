@@ -3,10 +3,12 @@ import {
   ApiFlavor,
   Backend,
   BackendPolicy,
+  EgressRoute,
   FaultInjection,
   GatewayListener,
   HttpRouteAction,
   HttpRouteRule,
+  HttpsListenerOptions,
   IngressGateway,
   PathMatch,
   ServerTls,
@@ -82,6 +84,9 @@ export const TOPIC: CatalogueTopic = {
         name: 'route', hosts: ['*.example.com', 'shop.example.com'], rules: [{ action: forward }],
       }),
     },
+    { name: 'webhook: route host with a numeric top-level label', build: (c) => gateway(c).addHttpRoute('route', { name: 'route', hosts: ['shop.example.42'], rules: [{ action: forward }] }) },
+    { name: 'webhook: egress host that is an IP address', build: (c) => new EgressRoute(c, 'egress', { name: 'ip', host: '93.184.216.34' }) },
+    { name: 'webhook: HTTPS listener without TLS settings', build: (c) => gateway(c, [GatewayListener.https({} as HttpsListenerOptions)]) },
     { name: 'webhook: short server host', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['shop'] })]) },
     { name: 'webhook: server host with a numeric top-level label', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['shop.example.123'] })]) },
 
@@ -200,6 +205,15 @@ export const TOPIC: CatalogueTopic = {
     'webhook: overlapping route hosts': [
       '[c/gw/route] route hosts "*.example.com" and "shop.example.com" overlap, and Istio refuses a VirtualService with duplicate hosts; keep the wider one, or split them into two routes.',
     ],
+    'webhook: route host with a numeric top-level label': [
+      '[c/gw/route] route host "shop.example.42" ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.',
+    ],
+    'webhook: egress host that is an IP address': [
+      '[c/egress] host "93.184.216.34" is not a DNS name; use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.',
+    ],
+    'webhook: HTTPS listener without TLS settings': [
+      "[c/gw] listener \"https\": an HTTPS listener needs TLS settings; pass tls: ServerTls.simple('<TLS Secret name>').",
+    ],
     'webhook: short server host': [
       '[c/gw] listener "http": host "shop" is a short name, which Istio refuses on a Gateway server; write the full name, e.g. "shop.example.com".',
     ],
@@ -243,6 +257,7 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: rewrite.host alone sets the authority', build: (c) => rule(c, { rewrite: { host: 'backend.internal.example.com' } }) },
     { name: 'webhook: redirect with only a status and scheme', build: (c) => rule(c, { action: HttpRouteAction.redirect({ scheme: 'https', statusCode: 308 }) }) },
     { name: 'webhook: server host that is an IP address', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })]) },
+    { name: 'webhook: route host that is an IP address', build: (c) => gateway(c).addHttpRoute('route', { name: 'route', hosts: ['10.0.0.1'], rules: [{ action: forward }] }) },
     { name: 'webhook: short listener host with the Gateway API', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['shop'] })], ApiFlavor.GATEWAY_API) },
     {
       name: 'webhook: cipher suites Istio supports, and an expression',
