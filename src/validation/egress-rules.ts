@@ -134,6 +134,12 @@ function originationProblems(route: EgressRouteModel): string[] {
     } else if (!isDnsSubdomain(tls.credentialName)) {
       problems.push(`originationTls: credential ${q(tls.credentialName)} is not a valid Secret name.`);
     }
+    if (tls.credentialName && tls.caCertificates !== undefined) {
+      problems.push(
+        `originationTls: caCertificates ${q(tls.caCertificates)} is set beside credentialName ${q(tls.credentialName)}, which Istio refuses ` +
+          "(the CA comes from the Secret's ca.crt); remove caCertificates, or put the CA in the Secret.",
+      );
+    }
   }
   if (tls.sni !== undefined && !isConcreteHost(tls.sni)) problems.push(`originationTls: sni ${q(tls.sni)} is not a concrete DNS name.`);
   return problems;

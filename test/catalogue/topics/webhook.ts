@@ -3,6 +3,7 @@ import {
   ApiFlavor,
   Backend,
   BackendPolicy,
+  EgressMode,
   EgressRoute,
   FaultInjection,
   GatewayListener,
@@ -10,6 +11,7 @@ import {
   HttpRouteRule,
   HttpsListenerOptions,
   IngressGateway,
+  OriginationTls,
   PathMatch,
   ServerTls,
   StringMatch,
@@ -96,6 +98,13 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => gateway(c, [GatewayListener.https({
         tls: ServerTls.simple('cert', { cipherSuites: ['ECDHE-RSA-AES128-GCM-SHA256', 'TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256'] }),
       })]),
+    },
+
+    {
+      name: 'webhook: mutual TLS origination with caCertificates beside the credential',
+      build: (c) => new EgressRoute(c, 'egress', {
+        name: 'cnn', host: 'edition.cnn.com', mode: EgressMode.TLS_ORIGINATION, originationTls: OriginationTls.mutual('client-cert', { caCertificates: '/etc/ssl/ca.pem' }),
+      }),
     },
 
     // Labels
@@ -223,6 +232,9 @@ export const TOPIC: CatalogueTopic = {
     'webhook: cipher suites Istio ignores': [
       '[c/gw] listener "https": cipher suite "TLS_AES_128_GCM_SHA256" is not one Istio supports, and Istio would ignore it; use one of ECDHE-ECDSA-AES128-GCM-SHA256, ECDHE-RSA-AES128-GCM-SHA256, ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-ECDSA-CHACHA20-POLY1305, ECDHE-RSA-CHACHA20-POLY1305, ECDHE-ECDSA-AES128-SHA, ECDHE-RSA-AES128-SHA, ECDHE-ECDSA-AES256-SHA, ECDHE-RSA-AES256-SHA, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA, AES256-SHA, DES-CBC3-SHA.',
       '[c/gw] listener "https": cipher suite "ECDHE-RSA-AES128-GCM-SHA256" is listed twice, and Istio ignores the repeat; list each suite once.',
+    ],
+    'webhook: mutual TLS origination with caCertificates beside the credential': [
+      "[c/egress] originationTls: caCertificates \"/etc/ssl/ca.pem\" is set beside credentialName \"client-cert\", which Istio refuses (the CA comes from the Secret's ca.crt); remove caCertificates, or put the CA in the Secret.",
     ],
     'webhook: gateway selector that is not a label': [
       "[c/gw] selector: \"istio/\" is not a label key; use an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.",
