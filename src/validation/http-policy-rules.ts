@@ -62,7 +62,9 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
       problems.push(`${where}: fault injection applies only to forwarded requests; Istio refuses it beside a redirect or a direct response: remove the fault, or forward.`);
     }
     if (gatewayApi) problems.push(`${where}: fault injection is an Istio API feature the Gateway API cannot express; ${ISTIO_ONLY}.`);
-    if (!isPercentage(fault.percentage)) problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);
+    if (!isPercentage(fault.percentage)) {problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);} else if (fault.percentage > 0 && fault.percentage < 0.0001) {
+      problems.push(`${where}: fault percentage ${fault.percentage} is below Istio's smallest share of 0.0001; use 0 (never) or at least 0.0001.`);
+    }
     if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!));
     if (fault.kind === FaultKind.ABORT && !(Number.isInteger(fault.httpStatus) && fault.httpStatus! >= 200 && fault.httpStatus! <= 599)) {
       problems.push(`${where}: fault abort status ${fault.httpStatus} must be a whole number from 200 to 599.`);

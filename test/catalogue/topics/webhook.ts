@@ -70,6 +70,7 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: rewrite that changes nothing', build: (c) => rule(c, { rewrite: {} }) },
     { name: 'webhook: redirect that changes nothing', build: (c) => rule(c, { action: HttpRouteAction.redirect({}) }) },
     { name: 'webhook: fault beside a direct response', build: (c) => rule(c, { action: HttpRouteAction.directResponse(200), fault: FaultInjection.abort(503) }) },
+    { name: 'webhook: fault percentage below 0.0001', build: (c) => rule(c, { fault: FaultInjection.abort(503, 0.00005) }) },
     { name: 'webhook: direct response body over 1 MiB', build: (c) => rule(c, { action: HttpRouteAction.directResponse(200, 'x'.repeat(1024 * 1024 + 1)) }) },
 
     // Header edits
@@ -190,6 +191,9 @@ export const TOPIC: CatalogueTopic = {
     'webhook: fault beside a direct response': [
       '[c/gw/route] rule #0: fault injection applies only to forwarded requests; Istio refuses it beside a redirect or a direct response: remove the fault, or forward.',
     ],
+    'webhook: fault percentage below 0.0001': [
+      "[c/gw/route] rule #0: fault percentage 0.00005 is below Istio's smallest share of 0.0001; use 0 (never) or at least 0.0001.",
+    ],
     'webhook: direct response body over 1 MiB': [
       "[c/gw/route] rule #0: the direct response body of 1048577 bytes is over Istio's limit of 1 MiB (1048576 bytes); serve it from a backend.",
     ],
@@ -266,6 +270,7 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: Gateway API path with %XX escapes', build: (c) => rule(c, { matches: [{ path: PathMatch.exact('/caf%C3%A9') }] }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: Gateway API CORS with a wildcard origin and port', build: (c) => rule(c, { cors: { allowOrigins: ['https://*.example.com:8443', 'http://localhost'], allowMethods: ['GET', 'POST'] } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: Istio API header edit with an empty value', build: (c) => rule(c, { requestHeaders: { set: { 'x-team': '' } } }) },
+    { name: 'webhook: fault percentage of exactly 0.0001', build: (c) => rule(c, { fault: FaultInjection.abort(503, 0.0001) }) },
     { name: 'webhook: rewrite.host alone sets the authority', build: (c) => rule(c, { rewrite: { host: 'backend.internal.example.com' } }) },
     { name: 'webhook: redirect with only a status and scheme', build: (c) => rule(c, { action: HttpRouteAction.redirect({ scheme: 'https', statusCode: 308 }) }) },
     { name: 'webhook: server host that is an IP address', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })]) },
