@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
-import { hasNumericTopLevelLabel, isIpv4 } from './webhook';
+import { hasNumericTopLevelLabel, isIpv4, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
 
@@ -177,6 +177,7 @@ function gatewayProblems(route: EgressRouteModel): string[] {
     if (explicit.gatewayNamespace) problems.push('gatewayNamespace and workload are both set; the deployed workload runs in its own namespace: remove gatewayNamespace, or set workload.namespace.');
     return problems;
   }
+  problems.push(...labelProblems('gatewaySelector', route.gateway.selector));
   if (Object.keys(route.gateway.selector).length === 0) {
     problems.push('gatewaySelector is empty, so the Gateway would configure every gateway pod; give the egress gateway\'s labels, e.g. { istio: "egressgateway" }.');
   }

@@ -76,6 +76,9 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     if (!isPercentage(percentage)) problems.push(`${where}: mirror percentage ${percentage} must be from 0 to 100.`);
     if (!isDnsLabel(backend.serviceName)) problems.push(`${where}: mirror Service name ${q(backend.serviceName)} is not a DNS-1123 label.`);
     if (!isPort(backend.port)) problems.push(`${where}: mirror port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
+    if (!gatewayApi && backend.subset !== undefined && !isDnsLabel(backend.subset)) {
+      problems.push(`${where}: mirror subset ${q(backend.subset)} is not a DNS-1123 label, as Istio requires of subset names; use the name of a BackendPolicy subset.`);
+    }
     if (gatewayApi && backend.subset) {
       problems.push(`${where}: the mirror names subset ${q(backend.subset)}, which the Gateway API cannot express; ${ISTIO_ONLY}.`);
     }

@@ -110,6 +110,8 @@ export const TOPIC: CatalogueTopic = {
 
     // Labels
     { name: 'webhook: gateway selector that is not a label', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', selector: { 'istio/': 'ingress gateway' }, listeners: [GatewayListener.http()] }) },
+    { name: 'webhook: egress gatewaySelector that is not a label', build: (c) => new EgressRoute(c, 'egress', { name: 'cnn', host: 'edition.cnn.com', gatewaySelector: { istio: 'egress gateway' } }) },
+    { name: 'webhook: mirror subset that is not a label', build: (c) => rule(c, { mirror: { backend: svc('shadow', 80, { subset: 'V1.0' }) } }) },
     { name: 'webhook: subset label value that is not a label value', build: (c) => new BackendPolicy(c, 'p', { serviceName: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1/beta' } }] }) },
 
     // Weights on stream routes
@@ -243,6 +245,12 @@ export const TOPIC: CatalogueTopic = {
     'webhook: gateway selector that is not a label': [
       "[c/gw] selector: \"istio/\" is not a label key; use an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.",
       "[c/gw] selector: the value \"ingress gateway\" of \"istio/\" is not a label value; use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or an empty value).",
+    ],
+    'webhook: egress gatewaySelector that is not a label': [
+      "[c/egress] gatewaySelector: the value \"egress gateway\" of \"istio\" is not a label value; use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or an empty value).",
+    ],
+    'webhook: mirror subset that is not a label': [
+      '[c/gw/route] rule #0: mirror subset "V1.0" is not a DNS-1123 label, as Istio requires of subset names; use the name of a BackendPolicy subset.',
     ],
     'webhook: subset label value that is not a label value': [
       "[c/p] subset \"v1\" labels: the value \"v1/beta\" of \"version\" is not a label value; use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or an empty value).",
