@@ -153,9 +153,12 @@ export class IngressGateway extends Construct implements IGateway {
     super(scope, id);
     this.api = props.api ?? ApiFlavor.ISTIO;
     this.gatewayNamespace = resolveNamespace(this, props.namespace);
-    this.gatewayName = props.name ?? Names.toDnsLabel(this);
-    this.listeners = [...(props.listeners ?? [])];
     this.gatewayClassName = props.gatewayClassName ?? 'istio';
+    // With the Gateway API, Istio names the Deployment and Service it creates `<name>-<gatewayClassName>`
+    // without truncating it: a derived name leaves room for the suffix within a Service name's 63.
+    const maxLen = this.api === ApiFlavor.GATEWAY_API ? Math.max(8, 62 - this.gatewayClassName.length) : 63;
+    this.gatewayName = props.name ?? Names.toDnsLabel(this, { maxLen });
+    this.listeners = [...(props.listeners ?? [])];
     if (props.workload) {
       this.workload = new GatewayWorkload(this, 'Workload', {
         ...props.workload,

@@ -83,6 +83,10 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: longName(238), addresses: [GatewayAddress.hostname('gw.example.com')], listeners: https }),
     },
     { name: 'names: Gateway API gateway whose Service is exactly 63', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'g'.repeat(57), listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: unnamed Gateway API gateway under a long construct path',
+      build: (c) => new IngressGateway(c, 'public-ingress-gateway-for-the-storefront-and-the-checkout-api', { api: ApiFlavor.GATEWAY_API, listeners: [GatewayListener.http()] }),
+    },
     { name: 'names: Istio Gateway named with 63 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'g'.repeat(63), listeners: [GatewayListener.http()] }) },
     { name: 'names: Istio egress route named with 48 characters', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(48), host: 'edition.cnn.com' }) },
     { name: 'names: Istio egress route named with a leading digit', build: (c) => new EgressRoute(c, 'egress', { name: '9cnn', host: 'edition.cnn.com' }) },
