@@ -2,10 +2,11 @@ import { hostsIntersect, isValidHost, isValidHostScope, parseScopedHost } from '
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
+import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { GatewayModel } from '../model/gateway';
+import { gatewayApiListenerNames } from '../render/gateway-api';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
-import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
 const PORT_FAMILY: Record<ListenerProtocol, string> = {
@@ -47,6 +48,15 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
   }
   problems.push(...labelProblems('selector', gateway.selector));
   const redirectRoute = `${gateway.name}-https-redirect`;
+  if (api === ApiFlavor.GATEWAY_API) {
+    const written = gateway.listeners.reduce((n, l) => n + gatewayApiListenerNames(l).length, 0);
+    if (written > 64) {
+      problems.push(
+        `gateway ${ref} would have ${written} Gateway API listeners (one per listener host), over the Gateway API's limit of 64; ` +
+          'use wildcard hosts, or split the listeners over several gateways.',
+      );
+    }
+  }
   const redirects = gateway.listeners.some((l) => l.httpsRedirect);
   if (api === ApiFlavor.GATEWAY_API && redirects && isDnsSubdomain(gateway.name) && !isDnsSubdomain(redirectRoute)) {
     problems.push(

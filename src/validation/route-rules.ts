@@ -78,7 +78,26 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     }
   }
   for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
+  if (context.api === ApiFlavor.GATEWAY_API) gatewayApiLimitProblems(problems, route);
   return problems;
+}
+
+/** The HTTPRoute schema's list limits: 16 hostnames, 16 rules, 64 matches a rule and 128 in all, 16 backends a rule. */
+function gatewayApiLimitProblems(problems: string[], route: HttpRouteModel): void {
+  const split = 'split the route into several routes, or render with ApiFlavor.ISTIO';
+  if (route.hosts.length > 16) problems.push(`route has ${route.hosts.length} hosts, over the Gateway API's limit of 16 per HTTPRoute; ${split}.`);
+  if (route.rules.length > 16) problems.push(`route has ${route.rules.length} rules, over the Gateway API's limit of 16 per HTTPRoute; ${split}.`);
+  let matches = 0;
+  route.rules.forEach((rule, index) => {
+    const where = rule.fallback ? 'forwardTo' : `rule ${rule.name ? q(rule.name) : `#${index}`}`;
+    matches += Math.max(1, rule.matches.length);
+    if (rule.matches.length > 64) problems.push(`${where}: ${rule.matches.length} matches, over the Gateway API's limit of 64 per rule; split the rule.`);
+    if (rule.backends.length > 16) problems.push(`${where}: ${rule.backends.length} backends, over the Gateway API's limit of 16 per rule.`);
+    if (rule.name !== undefined && !isDnsSubdomain(rule.name)) {
+      problems.push(`${where}: the rule name is not a DNS-1123 subdomain, as the Gateway API requires of HTTPRoute rule names; use lower-case letters, digits, '-' and '.'.`);
+    }
+  });
+  if (matches > 128) problems.push(`route has ${matches} matches in all, over the Gateway API's limit of 128 per HTTPRoute; ${split}.`);
 }
 
 /**
