@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
@@ -15,7 +16,7 @@ import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-r
 import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
 import { gatewayProblems } from './validation/gateway-rules';
 import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
-import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
+import { isDnsLabel, isDnsNameOrWildcard, isDnsSubdomain, q } from './validation/names';
 import { suppressible } from './validation/suppressible';
 import { SuppressibleRule } from './validation/suppressions';
 import { GatewayWorkload } from './workload/gateway-workload';
@@ -198,6 +199,7 @@ export class IngressGateway extends Construct implements IGateway {
           ...gatewayProblems(model(), this.api),
           ...crossGatewayProblems(this, model(), this.api),
           ...this.servicePortProblems(),
+          ...addressProblems(props.addresses, this.api),
         ]),
     });
     this.addHttpsRedirectRoute();
@@ -288,6 +290,34 @@ export class IngressGateway extends Construct implements IGateway {
   public addTcpRoute(id: string, options: TcpRouteOptions): TcpRoute {
     return new TcpRoute(this, id, { ...options, gateway: this });
   }
+}
+
+/**
+ * Gateway API addresses as the Gateway schema takes them (at most 16, no repeats, host names in
+ * DNS form); with the Istio API there is nowhere to write them.
+ */
+function addressProblems(addresses: GatewayAddress[] | undefined, api: ApiFlavor): string[] {
+  if (!addresses || addresses.length === 0) return [];
+  if (api === ApiFlavor.ISTIO) {
+    return ['addresses is a Gateway API option (spec.addresses) the Istio API has no field for; remove it, or render with ApiFlavor.GATEWAY_API.'];
+  }
+  const problems: string[] = [];
+  if (addresses.length > 16) problems.push(`addresses lists ${addresses.length} addresses, over the Gateway API's limit of 16.`);
+  addresses.forEach((a, index) => {
+    if (!a.isIp && !(a.value.length <= 253 && isDnsNameOrWildcard(a.value))) {
+      problems.push(`address ${q(a.value)} is not a host name; use a lower-case DNS name such as "gateway.example.com", or GatewayAddress.ip().`);
+    }
+    if (a.isIp && !isIpAddress(a.value)) problems.push(`address ${q(a.value)} is not an IP address; use e.g. "192.0.2.10", or GatewayAddress.hostname().`);
+    if (addresses.findIndex((b) => b.isIp === a.isIp && b.value === a.value) !== index) {
+      problems.push(`address ${q(a.value)} is listed twice, which the Gateway schema refuses; list each address once.`);
+    }
+  });
+  return problems;
+}
+
+/** An IPv4 or IPv6 address. */
+function isIpAddress(value: string): boolean {
+  return isIP(value) !== 0;
 }
 
 /** The workload Service port for a listener (one per port). */

@@ -46,6 +46,16 @@ export const TOPIC: CatalogueTopic = {
       name: 'names: HTTPS redirect route name over 253',
       build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: longName(245), addresses: [GatewayAddress.hostname('gw.example.com')], listeners: https }),
     },
+    { name: 'names: addresses with the Istio API', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', addresses: [GatewayAddress.ip('192.0.2.10')], listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: Gateway API addresses that are not a host name or an IP, and a repeat',
+      build: (c) => new IngressGateway(c, 'gw', {
+        api: ApiFlavor.GATEWAY_API,
+        name: 'gw',
+        listeners: [GatewayListener.http()],
+        addresses: [GatewayAddress.hostname('Gateway_1.example.com'), GatewayAddress.ip('300.1.1.1'), GatewayAddress.ip('192.0.2.10'), GatewayAddress.ip('192.0.2.10')],
+      }),
+    },
     { name: 'names: Istio egress gateway name over 63', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(49), host: 'edition.cnn.com' }) },
     { name: 'names: Gateway API egress Service starting with a digit', build: (c) => new EgressRoute(c, 'egress', { api: ApiFlavor.GATEWAY_API, name: '9cnn', host: 'edition.cnn.com' }) },
   ],
@@ -68,6 +78,14 @@ export const TOPIC: CatalogueTopic = {
     'names: HTTPS redirect route name over 253': [
       '[c/gw] the HTTPRoute that answers httpsRedirect is named after the gateway, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab-https-redirect", which is longer than 253 characters; shorten the gateway name to at most 238.',
     ],
+    'names: addresses with the Istio API': [
+      '[c/gw] addresses is a Gateway API option (spec.addresses) the Istio API has no field for; remove it, or render with ApiFlavor.GATEWAY_API.',
+    ],
+    'names: Gateway API addresses that are not a host name or an IP, and a repeat': [
+      '[c/gw] address "Gateway_1.example.com" is not a host name; use a lower-case DNS name such as "gateway.example.com", or GatewayAddress.ip().',
+      '[c/gw] address "300.1.1.1" is not an IP address; use e.g. "192.0.2.10", or GatewayAddress.hostname().',
+      '[c/gw] address "192.0.2.10" is listed twice, which the Gateway schema refuses; list each address once.',
+    ],
     'names: Istio egress gateway name over 63': [
       '[c/egress] name "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" is too long for the Istio API: the Gateway "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee-egress-gateway" would be longer than 63 characters, and Istio requires a Gateway name to be a DNS-1123 label; use a name of at most 48.',
     ],
@@ -87,6 +105,7 @@ export const TOPIC: CatalogueTopic = {
       name: 'names: unnamed Gateway API gateway under a long construct path',
       build: (c) => new IngressGateway(c, 'public-ingress-gateway-for-the-storefront-and-the-checkout-api', { api: ApiFlavor.GATEWAY_API, listeners: [GatewayListener.http()] }),
     },
+    { name: 'names: Gateway API addresses IPv6 and a wildcard host name', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', addresses: [GatewayAddress.ip('2001:db8::10'), GatewayAddress.hostname('*.gw.example.com')], listeners: [GatewayListener.http()] }) },
     { name: 'names: Istio Gateway named with 63 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'g'.repeat(63), listeners: [GatewayListener.http()] }) },
     { name: 'names: Istio egress route named with 48 characters', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(48), host: 'edition.cnn.com' }) },
     { name: 'names: Istio egress route named with a leading digit', build: (c) => new EgressRoute(c, 'egress', { name: '9cnn', host: 'edition.cnn.com' }) },
