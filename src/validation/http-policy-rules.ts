@@ -62,7 +62,9 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
       problems.push(`${where}: fault injection applies only to forwarded requests; Istio refuses it beside a redirect or a direct response: remove the fault, or forward.`);
     }
     if (gatewayApi) problems.push(`${where}: fault injection is an Istio API feature the Gateway API cannot express; ${ISTIO_ONLY}.`);
-    if (!isPercentage(fault.percentage)) {problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);} else if (fault.percentage > 0 && fault.percentage < 0.0001) {
+    if (!isPercentage(fault.percentage)) {
+      problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);
+    } else if (fault.percentage > 0 && fault.percentage < 0.0001) {
       problems.push(`${where}: fault percentage ${fault.percentage} is below Istio's smallest share of 0.0001; use 0 (never) or at least 0.0001.`);
     }
     if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!));
@@ -158,7 +160,7 @@ function hostHeaderProblems(where: string, rule: HttpRuleModel): string[] {
   const response = rule.responseHeaders;
   const responseNames = [...Object.keys(response?.set ?? {}), ...Object.keys(response?.add ?? {}), ...(response?.remove ?? [])];
   for (const name of responseNames.filter(isHost)) {
-    problems.push(`${where}: responseHeaders edit ${q(name)}, which Istio refuses (a response has no Host header); remove it.`);
+    problems.push(`${where}: responseHeaders edits ${q(name)}, which Istio refuses (a response has no Host header); remove it.`);
   }
   for (const name of (rule.requestHeaders?.remove ?? []).filter(isHost)) {
     problems.push(`${where}: requestHeaders removes ${q(name)}, which Istio refuses (a request needs its Host); remove it from remove.`);

@@ -231,7 +231,7 @@ export const TOPIC: CatalogueTopic = {
       "[c/gw/route] rule #0: responseHeaders: the value \"a\\nb\" of header \"x-note\" contains a control character, which Envoy (and Istio's webhook) refuse.",
     ],
     'webhook: Host header edits Istio refuses': [
-      '[c/gw/route] rule #0: responseHeaders edit "host", which Istio refuses (a response has no Host header); remove it.',
+      '[c/gw/route] rule #0: responseHeaders edits "host", which Istio refuses (a response has no Host header); remove it.',
       '[c/gw/route] rule #0: requestHeaders removes "Host", which Istio refuses (a request needs its Host); remove it from remove.',
     ],
     'webhook: authority set twice': [
