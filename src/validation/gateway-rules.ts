@@ -1,12 +1,18 @@
 import { hostsIntersect, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
-import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { GatewayModel } from '../model/gateway';
 import { gatewayApiListenerNames } from '../render/gateway-api';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
+
+/**
+ * The classes whose gateways Istio deploys under the Gateway's own name, without the
+ * `-<gatewayClassName>` suffix (ClassInfo.DisableNameSuffix: waypoints, ambient east-west, agentgateway).
+ */
+const UNSUFFIXED_CLASSES = ['istio-waypoint', 'istio-east-west', 'istio-agentgateway', 'istio-agentgateway-waypoint'];
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
 const PORT_FAMILY: Record<ListenerProtocol, string> = {
@@ -34,10 +40,11 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
     );
   }
   if (isDnsSubdomain(gateway.name) && api === ApiFlavor.GATEWAY_API && managed(gateway)) {
-    const service = `${gateway.name}-${gateway.gatewayClassName}`;
+    const suffixed = !UNSUFFIXED_CLASSES.includes(gateway.gatewayClassName);
+    const service = suffixed ? `${gateway.name}-${gateway.gatewayClassName}` : gateway.name;
     if (!isDns1035Label(service)) {
       problems.push(
-        `Istio deploys this gateway as Deployment and Service ${q(service)} (<name>-<gatewayClassName>), which is not a Service name ` +
+        `Istio deploys this gateway as Deployment and Service ${q(service)} (${suffixed ? '<name>-<gatewayClassName>' : 'its name'}), which is not a Service name ` +
           "(a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter); " +
           `${serviceNameFixes(gateway).join(', ')}, or give addresses to use a gateway Service of your own.`,
       );
@@ -198,9 +205,12 @@ function portConflict(a: GatewayListener, b: GatewayListener): string[] {
   return [];
 }
 
-/** Whether the Gateway API Gateway is one Istio deploys (no Hostname address pointing at an existing Service). */
+/**
+ * Whether Istio deploys the Gateway API Gateway: not of class `istio-remote` (a remote network's
+ * gateway, which Istio only points at), and no Hostname address naming an existing Service.
+ */
 function managed(gateway: GatewayModel): boolean {
-  return !(gateway.addresses ?? []).some((a) => a.kind === 'Hostname');
+  return gateway.gatewayClassName !== 'istio-remote' && !(gateway.addresses ?? []).some((a) => a.kind === 'Hostname');
 }
 
 /** What to change in a Gateway API gateway's name so that `<name>-<gatewayClassName>` names a Service. */
@@ -208,7 +218,7 @@ function serviceNameFixes(gateway: GatewayModel): string[] {
   const fixes: string[] = [];
   if (!/^[a-z]/.test(gateway.name)) fixes.push('start the gateway name with a letter');
   if (gateway.name.includes('.')) fixes.push('remove the dots from the gateway name');
-  const max = 62 - gateway.gatewayClassName.length;
+  const max = UNSUFFIXED_CLASSES.includes(gateway.gatewayClassName) ? 63 : 62 - gateway.gatewayClassName.length;
   if (gateway.name.length > max) fixes.push(max > 0 ? `shorten the gateway name to at most ${max} characters` : 'use a shorter gatewayClassName');
   if (fixes.length === 0) fixes.push("use a gatewayClassName of lower-case letters, digits and '-'");
   return fixes;

@@ -106,6 +106,14 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => new IngressGateway(c, 'public-ingress-gateway-for-the-storefront-and-the-checkout-api', { api: ApiFlavor.GATEWAY_API, listeners: [GatewayListener.http()] }),
     },
     { name: 'names: Gateway API addresses IPv6 and a wildcard host name', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', addresses: [GatewayAddress.ip('2001:db8::10'), GatewayAddress.hostname('*.gw.example.com')], listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: istio-east-west gateway named with 63 characters (Istio adds no class suffix)',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'e'.repeat(63), gatewayClassName: 'istio-east-west', listeners: [GatewayListener.hbone()] }),
+    },
+    {
+      name: 'names: istio-remote gateway named with 63 characters (Istio deploys nothing)',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'r'.repeat(63), gatewayClassName: 'istio-remote', addresses: [GatewayAddress.ip('192.0.2.10')], listeners: [GatewayListener.http()] }),
+    },
     { name: 'names: Istio Gateway named with 63 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'g'.repeat(63), listeners: [GatewayListener.http()] }) },
     { name: 'names: Istio egress route named with 48 characters', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(48), host: 'edition.cnn.com' }) },
     { name: 'names: Istio egress route named with a leading digit', build: (c) => new EgressRoute(c, 'egress', { name: '9cnn', host: 'edition.cnn.com' }) },
