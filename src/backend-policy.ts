@@ -6,6 +6,7 @@ import { renderDestinationRule } from './render/istio-api';
 import { ConnectionPoolSettings, LoadBalancerAlgorithm, OutlierDetection } from './traffic-policy';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { trafficPolicyProblems } from './validation/traffic-policy-rules';
+import { labelProblems } from './validation/webhook';
 
 /**
  * A named subset of a Service's endpoints, selected by pod labels.
@@ -147,6 +148,7 @@ export class BackendPolicy extends Construct {
       if (Object.keys(subset.labels).length === 0) {
         problems.push(`subset ${q(subset.name)} has no labels, so it would select every endpoint; give it the pod labels of its version.`);
       }
+      problems.push(...labelProblems(`subset ${q(subset.name)} labels`, subset.labels));
       seen.add(subset.name);
     }
     problems.push(...trafficPolicyProblems(this.props.connectionPool, this.props.outlierDetection));

@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
@@ -15,7 +16,7 @@ import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-r
 import { crossGatewayProblems } from './validation/cross-gateway-rules';
 import { gatewayProblems } from './validation/gateway-rules';
 import { listenersKey, ValidationMemo } from './validation/memo';
-import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
+import { isDnsLabel, isDnsNameOrWildcard, isDnsSubdomain, q } from './validation/names';
 import { suppressible } from './validation/suppressible';
 import { SuppressibleRule } from './validation/suppressions';
 import { GatewayWorkload } from './workload/gateway-workload';
@@ -153,9 +154,12 @@ export class IngressGateway extends Construct implements IGateway {
     super(scope, id);
     this.api = props.api ?? ApiFlavor.ISTIO;
     this.gatewayNamespace = resolveNamespace(this, props.namespace);
-    this.gatewayName = props.name ?? Names.toDnsLabel(this);
-    this.listeners = [...(props.listeners ?? [])];
     this.gatewayClassName = props.gatewayClassName ?? 'istio';
+    // With the Gateway API, Istio names the Deployment and Service it creates `<name>-<gatewayClassName>`
+    // without truncating it: a derived name leaves room for the suffix within a Service name's 63.
+    const maxLen = this.api === ApiFlavor.GATEWAY_API ? Math.max(8, 62 - this.gatewayClassName.length) : 63;
+    this.gatewayName = props.name ?? Names.toDnsLabel(this, { maxLen });
+    this.listeners = [...(props.listeners ?? [])];
     if (props.workload) {
       this.workload = new GatewayWorkload(this, 'Workload', {
         ...props.workload,
@@ -197,6 +201,7 @@ export class IngressGateway extends Construct implements IGateway {
           ...gatewayProblems(model(), this.api),
           ...crossGatewayProblems(this, model(), this.api),
           ...this.servicePortProblems(),
+          ...addressProblems(props.addresses, this.api),
         ]),
     });
     this.addHttpsRedirectRoute();
@@ -289,6 +294,34 @@ export class IngressGateway extends Construct implements IGateway {
   }
 }
 
+/**
+ * Gateway API addresses as the Gateway schema takes them (at most 16, no repeats, host names in
+ * DNS form); with the Istio API there is nowhere to write them.
+ */
+function addressProblems(addresses: GatewayAddress[] | undefined, api: ApiFlavor): string[] {
+  if (!addresses || addresses.length === 0) return [];
+  if (api === ApiFlavor.ISTIO) {
+    return ['addresses is a Gateway API option (spec.addresses) the Istio API has no field for; remove it, or render with ApiFlavor.GATEWAY_API.'];
+  }
+  const problems: string[] = [];
+  if (addresses.length > 16) problems.push(`addresses lists ${addresses.length} addresses, over the Gateway API's limit of 16.`);
+  addresses.forEach((a, index) => {
+    if (!a.isIp && !(a.value.length <= 253 && isDnsNameOrWildcard(a.value))) {
+      problems.push(`address ${q(a.value)} is not a host name; use a lower-case DNS name such as "gateway.example.com", or GatewayAddress.ip().`);
+    }
+    if (a.isIp && !isIpAddress(a.value)) problems.push(`address ${q(a.value)} is not an IP address; use e.g. "192.0.2.10", or GatewayAddress.hostname().`);
+    if (addresses.findIndex((b) => b.isIp === a.isIp && b.value === a.value) !== index) {
+      problems.push(`address ${q(a.value)} is listed twice, which the Gateway schema refuses; list each address once.`);
+    }
+  });
+  return problems;
+}
+
+/** An IPv4 or IPv6 address. */
+function isIpAddress(value: string): boolean {
+  return isIP(value) !== 0;
+}
+
 /** The workload Service port for a listener (one per port). */
 function servicePort(listener: GatewayListener): GatewayServicePort {
   return { name: listener.name, port: listener.port, protocol: PortProtocol.TCP };
@@ -305,10 +338,16 @@ class ImportedGateway extends Construct implements IGateway {
     this.gatewayNamespace = namespace;
     this.gatewayName = name;
     this.node.addValidation({
-      validate: () =>
-        isDnsLabel(namespace) && isDnsSubdomain(name)
-          ? []
-          : [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`],
+      validate: () => {
+        if (!(isDnsLabel(namespace) && isDnsSubdomain(name))) {
+          return [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`];
+        }
+        // A VirtualService's `gateways` entries are <namespace>/<name> with both DNS-1123 labels (validateGatewayNames).
+        if (api === ApiFlavor.ISTIO && !isDnsLabel(name)) {
+          return [`gateway reference ${q(reference)} names ${q(name)}, which is not a DNS-1123 label, as Istio requires of a Gateway's name; name the Gateway without dots.`];
+        }
+        return [];
+      },
     });
   }
 }

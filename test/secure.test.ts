@@ -134,7 +134,7 @@ describe('CORS that lets any origin send credentials is refused', () => {
       const chart = testChart();
       new IngressGateway(chart, 'gw', { api, name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', {
         name: 'route',
-        rules: [{ action: HttpRouteAction.forward([Backend.service('svc', { port: 80 })]), cors: { allowOrigins: ['https://app.example.com', origin], allowCredentials: true } }],
+        rules: [{ action: HttpRouteAction.forward([Backend.service('svc', { port: 80 })]), cors: { allowOrigins: origin === '*' ? [origin] : ['https://app.example.com', origin], allowCredentials: true } }],
       });
       expect(validationErrors(chart)).toEqual([
         `[test/gw/route] rule #0: cors allows any origin ("${origin}") together with allowCredentials, so any web site could send requests with ` +

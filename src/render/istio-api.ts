@@ -17,6 +17,7 @@ import { istioServerHosts } from '../model/listener-scope';
 import { HttpRouteModel, HttpRuleModel, ResolvedBackend, StreamKind, StreamRouteModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
 import { TlsMode } from '../tls';
+import { hostCovers } from '../validation/hosts';
 
 /**
  * Renders the intent model as Istio's API (networking.istio.io/v1). Gateways and VirtualServices
@@ -101,10 +102,19 @@ function streamVirtualServiceSpec(route: StreamRouteModel): istio.VirtualService
     return { hosts: ['*'], gateways, tcp: route.rules.map((r) => ({ match: [{ port: r.port }], route: streamDestinations(r.backends) })) };
   }
   return {
-    hosts: [...new Set(route.rules.flatMap((r) => r.hosts))],
+    hosts: widestHosts(route.rules.flatMap((r) => r.hosts)),
     gateways,
     tls: route.rules.map((r) => ({ match: [{ port: r.port, sniHosts: r.hosts }], route: streamDestinations(r.backends) })),
   };
+}
+
+/**
+ * The hosts of a TLS VirtualService: each SNI host once, without those another covers (Istio refuses
+ * duplicate or overlapping hosts, and each SNI host only needs to be a subset of one of them).
+ */
+function widestHosts(sniHosts: string[]): string[] {
+  const unique = [...new Set(sniHosts)];
+  return unique.filter((h) => !unique.some((other) => other !== h && hostCovers(other, h)));
 }
 
 function streamDestinations(backends: ResolvedBackend[]) {
@@ -225,7 +235,7 @@ function destinationRuleSpec(policy: BackendPolicyModel): istio.DestinationRuleS
     loadBalancer: policy.loadBalancer
       ? { simple: policy.loadBalancer as string as istio.DestinationRuleSpecTrafficPolicyLoadBalancerSimple }
       : undefined,
-    connectionPool: pool
+    connectionPool: pool && Object.values(pool).some((v) => v !== undefined)
       ? {
         tcp: pool.maxConnections !== undefined || pool.connectTimeout
           ? { maxConnections: pool.maxConnections, connectTimeout: ms(pool.connectTimeout) }

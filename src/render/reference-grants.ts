@@ -30,7 +30,8 @@ export class ReferenceGrants {
 
   private create(namespace: string, names: Set<string>): void {
     const model = (): ReferenceGrantModel => ({
-      name: `${this.route.name}-from-${this.routeNamespace}`.slice(0, 253),
+      // At most 253 characters, ending in a letter or digit (a cut may end at a '-' or '.').
+      name: `${this.route.name}-from-${this.routeNamespace}`.slice(0, 253).replace(/[-.]+$/, ''),
       namespace,
       fromKind: this.route.kind,
       fromNamespace: this.routeNamespace,

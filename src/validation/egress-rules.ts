@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { samePods } from './selectors';
+import { hasNumericTopLevelLabel, isIpv4, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
 import { AppRegistry } from '../model/registry';
@@ -13,7 +14,7 @@ const MAX_SERVICE_ACCOUNTS = 16;
 
 /** Whether `host` is a concrete DNS name (no wildcard). */
 function isConcreteHost(host: string): boolean {
-  return !host.includes('*') && isValidHost(host);
+  return !host.includes('*') && isValidHost(host) && !hasNumericTopLevelLabel(host) && !isIpv4(host);
 }
 
 /**
@@ -46,6 +47,16 @@ function nameProblems(route: EgressRouteModel): string[] {
       `name ${q(name)} is too long for the Gateway API: the Service Istio deploys for the gateway, ${q(route.gateway.serviceName)}, ` +
         'would be longer than 63 characters; use a name of at most 42.',
     );
+  } else if (route.api === ApiFlavor.GATEWAY_API && !/^[a-z]/.test(name)) {
+    problems.push(
+      `name ${q(name)} starts with a digit, so the Service Istio deploys for the gateway, ${q(route.gateway.serviceName)}, is not a Service name ` +
+        '(a DNS-1035 label starts with a letter); start the name with a letter.',
+    );
+  } else if (route.api === ApiFlavor.ISTIO && route.gateway.name.length > 63) {
+    problems.push(
+      `name ${q(name)} is too long for the Istio API: the Gateway ${q(route.gateway.name)} would be longer than 63 characters, ` +
+        'and Istio requires a Gateway name to be a DNS-1123 label; use a name of at most 48.',
+    );
   }
   if (!isDnsLabel(route.namespace)) problems.push(`namespace ${q(route.namespace)} is not a DNS-1123 label.`);
   if (route.clientNamespaces.length === 0) {
@@ -60,7 +71,7 @@ function nameProblems(route: EgressRouteModel): string[] {
 
 function hostProblems(route: EgressRouteModel): string[] {
   const { host, wildcardTarget } = route;
-  if (host === '*' || !isValidHost(host)) {
+  if (host === '*' || !isValidHost(host) || hasNumericTopLevelLabel(host) || isIpv4(host)) {
     return [`host ${q(host)} is not a DNS name; use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.`];
   }
   if (isWildcard(host)) {
@@ -125,6 +136,12 @@ function originationProblems(route: EgressRouteModel): string[] {
       problems.push('originationTls: OriginationTls.mutual() needs the name of the Secret with the client certificate.');
     } else if (!isDnsSubdomain(tls.credentialName)) {
       problems.push(`originationTls: credential ${q(tls.credentialName)} is not a valid Secret name.`);
+    }
+    if (tls.credentialName && tls.caCertificates !== undefined) {
+      problems.push(
+        `originationTls: caCertificates ${q(tls.caCertificates)} is set beside credentialName ${q(tls.credentialName)}, which Istio refuses ` +
+          "(the CA comes from the Secret's ca.crt); remove caCertificates, or put the CA in the Secret.",
+      );
     }
   }
   if (tls.sni !== undefined && !isConcreteHost(tls.sni)) problems.push(`originationTls: sni ${q(tls.sni)} is not a concrete DNS name.`);
@@ -192,6 +209,7 @@ function gatewayProblems(route: EgressRouteModel): string[] {
     if (explicit.gatewayNamespace) problems.push('gatewayNamespace and workload are both set; the deployed workload runs in its own namespace: remove gatewayNamespace, or set workload.namespace.');
     return problems;
   }
+  problems.push(...labelProblems('gatewaySelector', route.gateway.selector));
   if (Object.keys(route.gateway.selector).length === 0) {
     problems.push('gatewaySelector is empty, so the Gateway would configure every gateway pod; give the egress gateway\'s labels, e.g. { istio: "egressgateway" }.');
   }

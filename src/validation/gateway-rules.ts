@@ -1,10 +1,18 @@
 import { hostsIntersect, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
+import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { GatewayModel } from '../model/gateway';
+import { gatewayApiListenerNames } from '../render/gateway-api';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
+
+/**
+ * The classes whose gateways Istio deploys under the Gateway's own name, without the
+ * `-<gatewayClassName>` suffix (ClassInfo.DisableNameSuffix: waypoints, ambient east-west, agentgateway).
+ */
+const UNSUFFIXED_CLASSES = ['istio-waypoint', 'istio-east-west', 'istio-agentgateway', 'istio-agentgateway-waypoint'];
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
 const PORT_FAMILY: Record<ListenerProtocol, string> = {
@@ -24,6 +32,44 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
   const ref = `${gateway.namespace}/${gateway.name}`;
   if (!isDnsSubdomain(gateway.name)) {
     problems.push(`gateway name ${q(gateway.name)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.'.`);
+  }
+  if (isDnsSubdomain(gateway.name) && api === ApiFlavor.ISTIO && !isDnsLabel(gateway.name)) {
+    problems.push(
+      `gateway name ${q(gateway.name)} is not a DNS-1123 label, which Istio requires of a Gateway's name (and of the gateways a VirtualService names); ` +
+        "use at most 63 lower-case letters, digits and '-', without dots.",
+    );
+  }
+  if (isDnsSubdomain(gateway.name) && api === ApiFlavor.GATEWAY_API && managed(gateway)) {
+    const suffixed = !UNSUFFIXED_CLASSES.includes(gateway.gatewayClassName);
+    const service = suffixed ? `${gateway.name}-${gateway.gatewayClassName}` : gateway.name;
+    if (!isDns1035Label(service)) {
+      problems.push(
+        `Istio deploys this gateway as Deployment and Service ${q(service)} (${suffixed ? '<name>-<gatewayClassName>' : 'its name'}), which is not a Service name ` +
+          "(a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter); " +
+          `${serviceNameFixes(gateway).join(', ')}, or give addresses to use a gateway Service of your own.`,
+      );
+    }
+  }
+  if (api === ApiFlavor.GATEWAY_API && !isDnsSubdomain(gateway.gatewayClassName)) {
+    problems.push(`gatewayClassName ${q(gateway.gatewayClassName)} is not a DNS-1123 subdomain (the name of a GatewayClass); use e.g. "istio".`);
+  }
+  problems.push(...labelProblems('selector', gateway.selector));
+  const redirectRoute = `${gateway.name}-https-redirect`;
+  if (api === ApiFlavor.GATEWAY_API) {
+    const written = gateway.listeners.reduce((n, l) => n + gatewayApiListenerNames(l).length, 0);
+    if (written > 64) {
+      problems.push(
+        `gateway ${ref} would have ${written} Gateway API listeners (one per listener host), over the Gateway API's limit of 64; ` +
+          'use wildcard hosts, or split the listeners over several gateways.',
+      );
+    }
+  }
+  const redirects = gateway.listeners.some((l) => l.httpsRedirect);
+  if (api === ApiFlavor.GATEWAY_API && redirects && isDnsSubdomain(gateway.name) && !isDnsSubdomain(redirectRoute)) {
+    problems.push(
+      `the HTTPRoute that answers httpsRedirect is named after the gateway, ${q(redirectRoute)}, which is longer than 253 characters; ` +
+        'shorten the gateway name to at most 238.',
+    );
   }
   if (!isDnsLabel(gateway.namespace)) {
     problems.push(`gateway namespace ${q(gateway.namespace)} is not a DNS-1123 label; use lower-case letters, digits and '-'.`);
@@ -107,10 +153,27 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       problems.push(
         `${where}: host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
+    } else if (api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
+      problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);
+    } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
+      problems.push(`${where}: host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     }
   }
   if (listener.tls && listener.tls.credentialName.length > 0 && !isDnsSubdomain(listener.tls.credentialName)) {
     problems.push(`${where}: credential ${q(listener.tls.credentialName)} is not a valid Secret name.`);
+  }
+  if (listener.tls && api === ApiFlavor.ISTIO) {
+    const seen = new Set<string>();
+    for (const suite of listener.tls.cipherSuites ?? []) {
+      if (!isCipherSuite(suite)) {
+        problems.push(
+          `${where}: cipher suite ${q(suite)} is not one Istio supports, and Istio would ignore it; use one of ${CIPHER_SUITES.join(', ')}.`,
+        );
+      } else if (seen.has(suite)) {
+        problems.push(`${where}: cipher suite ${q(suite)} is listed twice, and Istio ignores the repeat; list each suite once.`);
+      }
+      seen.add(suite);
+    }
   }
   if (listener.tls && api === ApiFlavor.GATEWAY_API) {
     const tls = listener.tls;
@@ -122,6 +185,9 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
     for (const option of unsupported) {
       problems.push(`${where}: TLS ${option} is an Istio API option the Gateway API cannot express; render with ApiFlavor.ISTIO, or leave it at its default.`);
     }
+  }
+  if (listener.protocol === ListenerProtocol.HTTPS && !listener.tls) {
+    problems.push(`${where}: an HTTPS listener needs TLS settings; pass tls: ServerTls.simple('<TLS Secret name>').`);
   }
   if (listener.tls && listener.tls.credentialName.length === 0) {
     problems.push(`${where}: HTTPS needs a credential; pass the name of the TLS Secret to ServerTls.simple() or .mutual().`);
@@ -146,4 +212,23 @@ function portConflict(a: GatewayListener, b: GatewayListener): string[] {
     ];
   }
   return [];
+}
+
+/**
+ * Whether Istio deploys the Gateway API Gateway: not of class `istio-remote` (a remote network's
+ * gateway, which Istio only points at), and no Hostname address naming an existing Service.
+ */
+function managed(gateway: GatewayModel): boolean {
+  return gateway.gatewayClassName !== 'istio-remote' && !(gateway.addresses ?? []).some((a) => a.kind === 'Hostname');
+}
+
+/** What to change in a Gateway API gateway's name so that `<name>-<gatewayClassName>` names a Service. */
+function serviceNameFixes(gateway: GatewayModel): string[] {
+  const fixes: string[] = [];
+  if (!/^[a-z]/.test(gateway.name)) fixes.push('start the gateway name with a letter');
+  if (gateway.name.includes('.')) fixes.push('remove the dots from the gateway name');
+  const max = UNSUFFIXED_CLASSES.includes(gateway.gatewayClassName) ? 63 : 62 - gateway.gatewayClassName.length;
+  if (gateway.name.length > max) fixes.push(max > 0 ? `shorten the gateway name to at most ${max} characters` : 'use a shorter gatewayClassName');
+  if (fixes.length === 0) fixes.push("use a gatewayClassName of lower-case letters, digits and '-'");
+  return fixes;
 }

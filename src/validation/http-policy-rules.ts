@@ -1,5 +1,7 @@
+import { gatewayApiCorsProblems, gatewayApiHeaderEditProblems } from './gateway-api-schema';
 import { isDnsLabel, isPort, q } from './names';
 import { durationProblems, HEADER_NAME } from './values';
+import { CORS_METHODS, headerValueProblem, isRetryOnPolicy, RETRY_ON_POLICIES } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { FaultKind } from '../fault';
 import { HeaderEdits } from '../http-policies';
@@ -38,12 +40,33 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
       problems.push(`${where}: retries.attempts ${rule.retries.attempts} must be a whole number of at least 0.`);
     }
     if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout));
+    if (rule.retries.attempts === 0 && (rule.retries.perTryTimeout || rule.retries.retryOn)) {
+      const set = [rule.retries.perTryTimeout ? 'perTryTimeout' : undefined, rule.retries.retryOn ? 'retryOn' : undefined].filter((x) => x);
+      problems.push(
+        `${where}: retries.attempts is 0 (retries off) but ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set, which Istio refuses; ` +
+          `give attempts of at least 1, or remove ${set.join(' and ')}.`,
+      );
+    }
+    for (const policy of rule.retries.retryOn ?? []) {
+      if (!isRetryOnPolicy(policy)) {
+        problems.push(
+          `${where}: retries.retryOn ${q(policy)} is not a retry condition Istio knows; use an HTTP status code such as "503", or one of ${RETRY_ON_POLICIES.join(', ')}.`,
+        );
+      }
+    }
   }
 
   if (rule.fault) {
     const fault = rule.fault;
+    if (!gatewayApi && !forwards) {
+      problems.push(`${where}: fault injection applies only to forwarded requests; Istio refuses it beside a redirect or a direct response: remove the fault, or forward.`);
+    }
     if (gatewayApi) problems.push(`${where}: fault injection is an Istio API feature the Gateway API cannot express; ${ISTIO_ONLY}.`);
-    if (!isPercentage(fault.percentage)) problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);
+    if (!isPercentage(fault.percentage)) {
+      problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);
+    } else if (fault.percentage > 0 && fault.percentage < 0.0001) {
+      problems.push(`${where}: fault percentage ${fault.percentage} is below Istio's smallest share of 0.0001; use 0 (never) or at least 0.0001.`);
+    }
     if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!));
     if (fault.kind === FaultKind.ABORT && !(Number.isInteger(fault.httpStatus) && fault.httpStatus! >= 200 && fault.httpStatus! <= 599)) {
       problems.push(`${where}: fault abort status ${fault.httpStatus} must be a whole number from 200 to 599.`);
@@ -55,6 +78,9 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     if (!isPercentage(percentage)) problems.push(`${where}: mirror percentage ${percentage} must be from 0 to 100.`);
     if (!isDnsLabel(backend.serviceName)) problems.push(`${where}: mirror Service name ${q(backend.serviceName)} is not a DNS-1123 label.`);
     if (!isPort(backend.port)) problems.push(`${where}: mirror port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
+    if (!gatewayApi && backend.subset !== undefined && !isDnsLabel(backend.subset)) {
+      problems.push(`${where}: mirror subset ${q(backend.subset)} is not a DNS-1123 label, as Istio requires of subset names; use the name of a BackendPolicy subset.`);
+    }
     if (gatewayApi && backend.subset) {
       problems.push(`${where}: the mirror names subset ${q(backend.subset)}, which the Gateway API cannot express; ${ISTIO_ONLY}.`);
     }
@@ -63,6 +89,9 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
   if (rule.rewrite) {
     if (!forwards) {
       problems.push(`${where}: a rewrite applies only to forwarded requests; a rule that redirects or answers directly cannot also rewrite.`);
+    }
+    if (!gatewayApi && rule.rewrite.pathPrefix === undefined && rule.rewrite.host === undefined) {
+      problems.push(`${where}: the rewrite changes nothing (neither pathPrefix nor host), which Istio refuses; set one of them, or remove the rewrite.`);
     }
     const prefix = rule.rewrite.pathPrefix;
     if (prefix !== undefined) {
@@ -87,12 +116,31 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
         );
       }
     }
+    for (const origin of rule.cors.allowOrigins) {
+      if (origin === '') problems.push(`${where}: cors.allowOrigins has an empty origin, which Istio refuses; write the origin, e.g. "https://app.example.com", or '*'.`);
+    }
+    for (const method of rule.cors.allowMethods ?? []) {
+      if (!CORS_METHODS.includes(method)) {
+        problems.push(`${where}: cors.allowMethods ${q(method)} is not a method Istio accepts; use one of ${CORS_METHODS.join(', ')} (upper case).`);
+      }
+    }
+    for (const [field, names] of [['allowHeaders', rule.cors.allowHeaders], ['exposeHeaders', rule.cors.exposeHeaders]] as const) {
+      for (const name of names ?? []) {
+        if (name !== '*' && !HEADER_NAME.test(name)) problems.push(`${where}: cors.${field} ${q(name)} is not a valid header name (an RFC 7230 token, or '*').`);
+      }
+    }
     const maxAge = rule.cors.maxAge?.toSeconds({ integral: false });
     if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 1)) {
       problems.push(`${where}: cors.maxAge of ${maxAge}s must be a whole number of seconds of at least 1.`);
     }
   }
 
+  if (!gatewayApi) problems.push(...hostHeaderProblems(where, rule));
+  if (gatewayApi && rule.cors) problems.push(...gatewayApiCorsProblems(where, rule.cors));
+  if (gatewayApi) {
+    problems.push(...gatewayApiHeaderEditProblems(`${where}: requestHeaders`, rule.requestHeaders));
+    problems.push(...gatewayApiHeaderEditProblems(`${where}: responseHeaders`, rule.responseHeaders));
+  }
   problems.push(...headerEditProblems(`${where}: requestHeaders`, rule.requestHeaders));
   problems.push(...headerEditProblems(`${where}: responseHeaders`, rule.responseHeaders));
   return problems;
@@ -109,6 +157,39 @@ function allowsAnyOrigin(origin: string): boolean {
 
 function headerEditProblems(where: string, edits: HeaderEdits | undefined): string[] {
   if (!edits) return [];
+  const problems: string[] = [];
   const names = [...Object.keys(edits.set ?? {}), ...Object.keys(edits.add ?? {}), ...(edits.remove ?? [])];
-  return names.filter((n) => !HEADER_NAME.test(n)).map((n) => `${where}: header name ${q(n)} is not a valid token.`);
+  for (const n of names) if (!HEADER_NAME.test(n)) problems.push(`${where}: header name ${q(n)} is not a valid token.`);
+  for (const [name, value] of [...Object.entries(edits.set ?? {}), ...Object.entries(edits.add ?? {})]) {
+    const problem = headerValueProblem(value);
+    if (problem) problems.push(`${where}: the value ${q(value)} of header ${q(name)} ${problem}, which Envoy (and Istio's webhook) refuse.`);
+  }
+  return problems;
+}
+
+/**
+ * The Host header as Istio's webhook guards it: a response cannot carry one and a request cannot
+ * lose it (ValidateHTTPHeaderOperationName); a request's authority is set in one place only
+ * (validateAuthorityRewrite).
+ */
+function hostHeaderProblems(where: string, rule: HttpRuleModel): string[] {
+  const problems: string[] = [];
+  const isHost = (name: string) => name.toLowerCase() === 'host';
+  const response = rule.responseHeaders;
+  const responseNames = [...Object.keys(response?.set ?? {}), ...Object.keys(response?.add ?? {}), ...(response?.remove ?? [])];
+  for (const name of responseNames.filter(isHost)) {
+    problems.push(`${where}: responseHeaders edits ${q(name)}, which Istio refuses (a response has no Host header); remove it.`);
+  }
+  for (const name of (rule.requestHeaders?.remove ?? []).filter(isHost)) {
+    problems.push(`${where}: requestHeaders removes ${q(name)}, which Istio refuses (a request needs its Host); remove it from remove.`);
+  }
+  const setters = [
+    ...(rule.rewrite?.host !== undefined ? ['rewrite.host'] : []),
+    ...Object.keys(rule.requestHeaders?.set ?? {}).filter(isHost).map((n) => `requestHeaders.set[${q(n)}]`),
+    ...Object.keys(rule.requestHeaders?.add ?? {}).filter(isHost).map((n) => `requestHeaders.add[${q(n)}]`),
+  ];
+  if (setters.length > 1) {
+    problems.push(`${where}: the Host (authority) is set ${setters.length} times (${setters.join(', ')}), which Istio refuses; set it once, with rewrite.host.`);
+  }
+  return problems;
 }

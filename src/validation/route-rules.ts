@@ -1,11 +1,13 @@
 import { IConstruct } from 'constructs';
-import { isValidHost, patternsCovering } from './hosts';
+import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
+import { hostsIntersect, isValidHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
 import { durationProblems, HEADER_NAME } from './values';
+import { hasNumericTopLevelLabel, regexProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { HttpRouteMatch, NamedStringMatch, PathMatchKind, StringMatchKind } from '../match';
@@ -17,6 +19,8 @@ import { HttpRouteActionKind } from '../route-action';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
+/** Istio refuses a direct response body over 1 MiB (validateHTTPDirectResponse). */
+const MAX_DIRECT_RESPONSE_BYTES = 1024 * 1024;
 
 /** What a route's rules are checked against, beyond the route itself. */
 export interface RouteContext {
@@ -53,8 +57,11 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       problems.push(
         `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
+    } else if (context.api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
+      problems.push(`route host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     }
   }
+  if (context.api === ApiFlavor.ISTIO && validHosts) overlappingHostProblems(problems, route.hosts);
   if (context.gateway) {
     servedHostProblems(problems, route, validHosts ? route.hosts : route.hosts.filter(isValidHost), context.gateway, context);
   }
@@ -72,7 +79,43 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     }
   }
   for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
+  if (context.api === ApiFlavor.GATEWAY_API) gatewayApiLimitProblems(problems, route);
   return problems;
+}
+
+/** The HTTPRoute schema's list limits: 16 hostnames, 16 rules, 64 matches a rule and 128 in all, 16 backends a rule. */
+function gatewayApiLimitProblems(problems: string[], route: HttpRouteModel): void {
+  const split = 'split the route into several routes, or render with ApiFlavor.ISTIO';
+  if (route.hosts.length > 16) problems.push(`route has ${route.hosts.length} hosts, over the Gateway API's limit of 16 per HTTPRoute; ${split}.`);
+  if (route.rules.length > 16) problems.push(`route has ${route.rules.length} rules, over the Gateway API's limit of 16 per HTTPRoute; ${split}.`);
+  let matches = 0;
+  route.rules.forEach((rule, index) => {
+    const where = rule.fallback ? 'forwardTo' : `rule ${rule.name ? q(rule.name) : `#${index}`}`;
+    matches += Math.max(1, rule.matches.length);
+    if (rule.matches.length > 64) problems.push(`${where}: ${rule.matches.length} matches, over the Gateway API's limit of 64 per rule; split the rule.`);
+    if (rule.backends.length > 16) problems.push(`${where}: ${rule.backends.length} backends, over the Gateway API's limit of 16 per rule.`);
+    if (rule.name !== undefined && !isDnsSubdomain(rule.name)) {
+      problems.push(`${where}: the rule name is not a DNS-1123 subdomain, as the Gateway API requires of HTTPRoute rule names; use lower-case letters, digits, '-' and '.'.`);
+    }
+  });
+  if (matches > 128) problems.push(`route has ${matches} matches in all, over the Gateway API's limit of 128 per HTTPRoute; ${split}.`);
+}
+
+/**
+ * Istio refuses a VirtualService two of whose hosts overlap (equal, or one a wildcard covering the
+ * other): "duplicate hosts in virtual service".
+ */
+function overlappingHostProblems(problems: string[], hosts: string[]): void {
+  for (let i = 0; i < hosts.length; i++) {
+    for (let j = i + 1; j < hosts.length; j++) {
+      if (hostsIntersect(hosts[i], hosts[j])) {
+        problems.push(
+          `route hosts ${q(hosts[i])} and ${q(hosts[j])} overlap, and Istio refuses a VirtualService with duplicate hosts; ` +
+            'keep the wider one, or split them into two routes.',
+        );
+      }
+    }
+  }
 }
 
 /** Rule 1: every route host must be served by an HTTP(S) listener that admits the route's namespace. */
@@ -186,12 +229,22 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
       if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
         problems.push(`${where()}: redirect host ${q(redirect.host)} is not a DNS name.`);
       }
+      const changesNothing = [redirect.scheme, redirect.host, redirect.port, redirect.path].every((v) => v === undefined);
+      if (context.api === ApiFlavor.ISTIO && changesNothing) {
+        problems.push(`${where()}: the redirect changes nothing (no scheme, host, port or path), which Istio refuses; set at least one of them.`);
+      }
       break;
     }
     case HttpRouteActionKind.DIRECT_RESPONSE: {
       const status = rule.action.responseStatus ?? 0;
       if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
         problems.push(`${where()}: direct response status ${status} must be a whole number from 200 to 599.`);
+      }
+      const body = rule.action.responseBody;
+      if (body !== undefined && Buffer.byteLength(body, 'utf8') > MAX_DIRECT_RESPONSE_BYTES) {
+        problems.push(
+          `${where()}: the direct response body of ${Buffer.byteLength(body, 'utf8')} bytes is over Istio's limit of 1 MiB (${MAX_DIRECT_RESPONSE_BYTES} bytes); serve it from a backend.`,
+        );
       }
       if (context.api === ApiFlavor.GATEWAY_API) {
         problems.push(`${where()}: a direct response is an Istio API feature that the Gateway API cannot express; render this gateway with ApiFlavor.ISTIO, or forward to a backend.`);
@@ -209,6 +262,10 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     problems.push(`${where}: path ${q(path.value)} must start with "/"; write ${q(`/${path.value}`)}.`);
   }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
+  if (path && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {
+    const problem = gatewayApiPathProblem(path.value);
+    if (problem) problems.push(`${where}: path ${q(path.value)} ${problem}, which the Gateway API's HTTPRoute schema refuses; ${GATEWAY_API_PATH_RULE}.`);
+  }
   if (match.method !== undefined && !METHODS.includes(match.method)) {
     problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
   }
@@ -216,6 +273,19 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     for (const m of list ?? []) {
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
+      if (api === ApiFlavor.GATEWAY_API) {
+        const max = what === 'header' ? 4096 : 1024;
+        if (m.name.length > 256) problems.push(`${where}: ${what} name ${q(m.name)} is longer than the Gateway API's limit of 256 characters.`);
+        if (m.value.value === '' && m.value.kind === StringMatchKind.EXACT) {
+          problems.push(`${where}: ${what} ${q(m.name)} matches an empty value, which the Gateway API refuses; match a value, or use StringMatch.regex(".*").`);
+        }
+        if (m.value.value.length > max) {
+          problems.push(`${where}: ${what} ${q(m.name)} matches a value of ${m.value.value.length} characters, over the Gateway API's limit of ${max}.`);
+        }
+      }
+      if (m.value.kind === StringMatchKind.PREFIX && m.value.value === '' && api === ApiFlavor.ISTIO) {
+        problems.push(`${where}: ${what} ${q(m.name)} has an empty prefix, which Istio refuses; to match any value use StringMatch.regex(".*").`);
+      }
       if (m.value.kind === StringMatchKind.PREFIX && api === ApiFlavor.GATEWAY_API) {
         problems.push(
           `${where}: ${what} ${q(m.name)} uses a prefix match, which the Gateway API cannot express; use StringMatch.regex(), or render with ApiFlavor.ISTIO.`,
@@ -225,15 +295,6 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
   };
   named('header', match.headers);
   named('query parameter', match.queryParams);
-}
-
-function regexProblems(where: string, what: string, pattern: string): string[] {
-  try {
-    new RegExp(pattern);
-    return [];
-  } catch (e) {
-    return [`${where}: ${what} pattern ${q(pattern)} is not a valid regular expression.`];
-  }
 }
 
 /** Rule 8: a subset must be defined by a backend policy (DestinationRule) for the same host. */

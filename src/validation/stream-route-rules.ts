@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { isValidHost, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
+import { hasNumericTopLevelLabel } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { ListenerProtocol, PassthroughMode } from '../listener';
 import { GatewayModel } from '../model/gateway';
@@ -32,6 +33,8 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     for (const host of rule.hosts) {
       if (!isValidHost(host)) {
         problems.push(`TLS route SNI host ${q(host)} is not a DNS name; use a name like "nginx.example.com" or "*.example.com".`);
+      } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
+        problems.push(`TLS route SNI host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name.`);
       } else if (host === '*' && api === ApiFlavor.GATEWAY_API) {
         problems.push('TLS route SNI host "*" (any) is an Istio API form; a TLSRoute needs host names such as "istiod.istio-system.svc".');
       }
@@ -41,10 +44,16 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     problems.push(`${what} port ${rule.port} is out of range; use a whole number from 1 to 65535.`);
   }
   if (rule.backends.length === 0) problems.push(`${what} has no backend; pass at least one Backend.service().`);
+  if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
+    problems.push(`${what}: every backend has weight 0, so no connection would be served; give at least one a positive weight.`);
+  }
   for (const b of rule.backends) {
     const name = `backend ${q(`${b.serviceName}.${b.namespace}:${b.port}`)}`;
     if (!isDnsLabel(b.serviceName) || !isDnsLabel(b.namespace)) problems.push(`${name}: Service name and namespace must be DNS-1123 labels.`);
     if (!isPort(b.port)) problems.push(`${name}: port ${b.port} is out of range; use a whole number from 1 to 65535.`);
+    if (b.weight !== undefined && !(Number.isInteger(b.weight) && b.weight >= 0 && b.weight <= 1_000_000)) {
+      problems.push(`${name}: weight ${b.weight} must be a whole number from 0 to 1000000 (weights are relative).`);
+    }
     if (b.subset !== undefined && api === ApiFlavor.GATEWAY_API) {
       problems.push(`${name} names subset ${q(b.subset)}, an Istio API feature the Gateway API cannot express; route to a Service per version.`);
     }

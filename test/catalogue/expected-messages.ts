@@ -108,7 +108,7 @@ const CORE_EXPECTED: Record<string, string[]> = {
     '[c/gw/route] rule #0: path "health" must start with "/"; write "/health".',
   ],
   'match: invalid regular expression': [
-    '[c/gw/route] rule #0: path pattern "/api/(" is not a valid regular expression.',
+    '[c/gw/route] rule #0: path pattern "/api/(" is not a valid RE2 regular expression ("missing closing ): `/api/(`"); Istio and Envoy read RE2 syntax (no lookaround or backreferences): fix the pattern.',
   ],
   'match: method that is not HTTP': [
     '[c/gw/route] rule #0: method "FETCH" is not an HTTP method; use one of GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH.',
@@ -151,6 +151,7 @@ const CORE_EXPECTED: Record<string, string[]> = {
   ],
   'redirect: status that is not a redirect': [
     '[c/gw/route] rule #0: redirect status 200 is not a redirect; use 301, 302, 303, 307 or 308.',
+    '[c/gw/route] rule #0: the redirect changes nothing (no scheme, host, port or path), which Istio refuses; set at least one of them.',
   ],
   'redirect: scheme ftp': [
     '[c/gw/route] rule #0: redirect scheme "ftp" must be "http" or "https".',

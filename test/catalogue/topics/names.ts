@@ -1,7 +1,121 @@
+import {
+  ApiFlavor,
+  Backend,
+  BackendPolicy,
+  EgressRoute,
+  GatewayAddress,
+  GatewayListener,
+  HttpRoute,
+  HttpRouteAction,
+  IngressGateway,
+  ServerTls,
+} from '../../../src';
 import { CatalogueTopic } from '../topic';
 
+// Class 2: names the receiving system checks, whether given, composed by the library
+// (`<gateway>-https-redirect`, `<name>-egress-gateway`) or derived by Istio (the Deployment and
+// Service `<gateway>-<gatewayClassName>` it creates for a Gateway API Gateway).
+
+const forward = HttpRouteAction.forward([Backend.service('svc', { port: 80 })]);
+/** A legal DNS-1123 subdomain of exactly `length` characters (labels of 63 joined by dots). */
+function longName(length: number): string {
+  const labels: string[] = [];
+  let rest = length;
+  while (rest > 0) {
+    const size = Math.min(63, rest);
+    labels.push('a'.repeat(size - 1) + 'b');
+    rest -= size + 1;
+  }
+  const name = labels.join('.');
+  return name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+const https = [GatewayListener.http({ httpsRedirect: true }), GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert') })];
+
 export const TOPIC: CatalogueTopic = {
-  bad: [],
-  expected: {},
-  valid: [],
+  bad: [
+    { name: 'names: Istio Gateway name with dots', build: (c) => new IngressGateway(c, 'gw', { name: 'public.gw', listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: VirtualService bound to an imported Istio Gateway with dots',
+      build: (c) => new HttpRoute(c, 'route', { gateway: IngressGateway.fromGatewayName(c, 'gw', 'istio-system/public.gw'), name: 'route', rules: [{ action: forward }] }),
+    },
+    { name: 'names: Gateway API gateway whose Service would start with a digit', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: '1gw', listeners: [GatewayListener.http()] }) },
+    { name: 'names: Gateway API gateway whose Service would be over 63', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'g'.repeat(58), listeners: [GatewayListener.http()] }) },
+    { name: 'names: Gateway API gatewayClassName that is not a name', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', gatewayClassName: 'Istio_Class', addresses: [GatewayAddress.hostname('gw.example.com')], listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: HTTPS redirect route name over 253',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: longName(245), addresses: [GatewayAddress.hostname('gw.example.com')], listeners: https }),
+    },
+    { name: 'names: addresses with the Istio API', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', addresses: [GatewayAddress.ip('192.0.2.10')], listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: Gateway API addresses that are not a host name or an IP, and a repeat',
+      build: (c) => new IngressGateway(c, 'gw', {
+        api: ApiFlavor.GATEWAY_API,
+        name: 'gw',
+        listeners: [GatewayListener.http()],
+        addresses: [GatewayAddress.hostname('Gateway_1.example.com'), GatewayAddress.ip('300.1.1.1'), GatewayAddress.ip('192.0.2.10'), GatewayAddress.ip('192.0.2.10')],
+      }),
+    },
+    { name: 'names: Istio egress gateway name over 63', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(49), host: 'edition.cnn.com' }) },
+    { name: 'names: Gateway API egress Service starting with a digit', build: (c) => new EgressRoute(c, 'egress', { api: ApiFlavor.GATEWAY_API, name: '9cnn', host: 'edition.cnn.com' }) },
+  ],
+  expected: {
+    'names: Istio Gateway name with dots': [
+      "[c/gw] gateway name \"public.gw\" is not a DNS-1123 label, which Istio requires of a Gateway's name (and of the gateways a VirtualService names); use at most 63 lower-case letters, digits and '-', without dots.",
+    ],
+    'names: VirtualService bound to an imported Istio Gateway with dots': [
+      "[c/gw] gateway reference \"istio-system/public.gw\" names \"public.gw\", which is not a DNS-1123 label, as Istio requires of a Gateway's name; name the Gateway without dots.",
+    ],
+    'names: Gateway API gateway whose Service would start with a digit': [
+      "[c/gw] Istio deploys this gateway as Deployment and Service \"1gw-istio\" (<name>-<gatewayClassName>), which is not a Service name (a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter); start the gateway name with a letter, or give addresses to use a gateway Service of your own.",
+    ],
+    'names: Gateway API gateway whose Service would be over 63': [
+      "[c/gw] Istio deploys this gateway as Deployment and Service \"gggggggggggggggggggggggggggggggggggggggggggggggggggggggggg-istio\" (<name>-<gatewayClassName>), which is not a Service name (a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter); shorten the gateway name to at most 57 characters, or give addresses to use a gateway Service of your own.",
+    ],
+    'names: Gateway API gatewayClassName that is not a name': [
+      '[c/gw] gatewayClassName "Istio_Class" is not a DNS-1123 subdomain (the name of a GatewayClass); use e.g. "istio".',
+    ],
+    'names: HTTPS redirect route name over 253': [
+      '[c/gw] the HTTPRoute that answers httpsRedirect is named after the gateway, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab-https-redirect", which is longer than 253 characters; shorten the gateway name to at most 238.',
+    ],
+    'names: addresses with the Istio API': [
+      '[c/gw] addresses is a Gateway API option (spec.addresses) the Istio API has no field for; remove it, or render with ApiFlavor.GATEWAY_API.',
+    ],
+    'names: Gateway API addresses that are not a host name or an IP, and a repeat': [
+      '[c/gw] address "Gateway_1.example.com" is not a host name; use a lower-case DNS name such as "gateway.example.com", or GatewayAddress.ip().',
+      '[c/gw] address "300.1.1.1" is not an IP address; use e.g. "192.0.2.10", or GatewayAddress.hostname().',
+      '[c/gw] address "192.0.2.10" is listed twice, which the Gateway schema refuses; list each address once.',
+    ],
+    'names: Istio egress gateway name over 63': [
+      '[c/egress] name "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" is too long for the Istio API: the Gateway "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee-egress-gateway" would be longer than 63 characters, and Istio requires a Gateway name to be a DNS-1123 label; use a name of at most 48.',
+    ],
+    'names: Gateway API egress Service starting with a digit': [
+      '[c/egress] name "9cnn" starts with a digit, so the Service Istio deploys for the gateway, "9cnn-egress-gateway-istio", is not a Service name (a DNS-1035 label starts with a letter); start the name with a letter.',
+    ],
+  },
+  valid: [
+    { name: 'names: HTTP route named with 253 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: longName(253), rules: [{ action: forward }] }) },
+    { name: 'names: BackendPolicy named with 253 characters', build: (c) => new BackendPolicy(c, 'p', { serviceName: 'reviews', name: longName(253) }) },
+    {
+      name: 'names: unmanaged Gateway API gateway named with 238 characters and an HTTPS redirect',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: longName(238), addresses: [GatewayAddress.hostname('gw.example.com')], listeners: https }),
+    },
+    { name: 'names: Gateway API gateway whose Service is exactly 63', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'g'.repeat(57), listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: unnamed Gateway API gateway under a long construct path',
+      build: (c) => new IngressGateway(c, 'public-ingress-gateway-for-the-storefront-and-the-checkout-api', { api: ApiFlavor.GATEWAY_API, listeners: [GatewayListener.http()] }),
+    },
+    { name: 'names: Gateway API addresses IPv6 and a wildcard host name', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', addresses: [GatewayAddress.ip('2001:db8::10'), GatewayAddress.hostname('*.gw.example.com')], listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: istio-east-west gateway named with 63 characters (Istio adds no class suffix)',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'e'.repeat(63), gatewayClassName: 'istio-east-west', listeners: [GatewayListener.hbone()] }),
+    },
+    {
+      name: 'names: istio-remote gateway named with 63 characters (Istio deploys nothing)',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'r'.repeat(63), gatewayClassName: 'istio-remote', addresses: [GatewayAddress.ip('192.0.2.10')], listeners: [GatewayListener.http()] }),
+    },
+    { name: 'names: Istio Gateway named with 63 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'g'.repeat(63), listeners: [GatewayListener.http()] }) },
+    { name: 'names: Istio egress route named with 48 characters', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(48), host: 'edition.cnn.com' }) },
+    { name: 'names: Istio egress route named with a leading digit', build: (c) => new EgressRoute(c, 'egress', { name: '9cnn', host: 'edition.cnn.com' }) },
+  ],
 };
