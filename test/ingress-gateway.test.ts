@@ -297,6 +297,33 @@ describe('tenancy and cross-namespace backends', () => {
     expect(objects.indexOf(grant)).toBeLessThan(objects.indexOf(only(objects, 'HTTPRoute')));
   });
 
+  test('a Gateway API route with backends in two other namespaces gets a ReferenceGrant in each, both written before it', () => {
+    // The grants once sat under the route, and cdk8s made each depend on the other: a cycle, no synth.
+    const chart = testChart('edge');
+    const gateway = new IngressGateway(chart, 'gw', {
+      api: ApiFlavor.GATEWAY_API,
+      name: 'edge',
+      listeners: [GatewayListener.http(), GatewayListener.tlsPassthrough({ hosts: ['db.example.com'] })],
+    });
+    gateway.addHttpRoute('r', {
+      name: 'shop',
+      rules: [{ action: HttpRouteAction.forward([svc('cart', 80, { namespace: 'cart' }), svc('pay', 80, { namespace: 'pay' })]) }],
+    });
+    gateway.addTlsRoute('db', { name: 'db', hosts: ['db.example.com'], backends: [svc('a', 5432, { namespace: 'db-a' }), svc('b', 5432, { namespace: 'db-b' })] });
+    const objects = synthObjects(chart);
+    const grants = objects.filter((o) => o.kind === 'ReferenceGrant');
+    expect(grants.map((g) => `${g.metadata.namespace}/${g.metadata.name} ${g.spec.from[0].kind} ${g.spec.to[0].name}`).sort()).toEqual([
+      'cart/shop-from-edge HTTPRoute cart',
+      'db-a/db-from-edge TLSRoute a',
+      'db-b/db-from-edge TLSRoute b',
+      'pay/shop-from-edge HTTPRoute pay',
+    ]);
+    for (const grant of grants) {
+      const route = only(objects, grant.spec.from[0].kind, grant.metadata.name.replace(/-from-edge$/, ''));
+      expect(objects.indexOf(grant)).toBeLessThan(objects.indexOf(route));
+    }
+  });
+
   test('routes can bind to a gateway defined elsewhere', () => {
     const chart = testChart('shop');
     const gateway = IngressGateway.fromGatewayName(chart, 'public', 'istio-ingress/public');

@@ -5,8 +5,11 @@ import { ResolvedBackend } from '../model/route';
 
 /**
  * The ReferenceGrants a Gateway API route needs for backends in other namespaces: one per target
- * namespace, naming each Service. They are children of the route's object, which depends on them,
- * so they are applied first.
+ * namespace, naming each Service. The route's object depends on them, so they are applied first.
+ *
+ * They sit beside the route (in its scope), not under it: cdk8s makes every object under a construct
+ * depend on what that construct depends on, so two grants under the route would each depend on the
+ * other (a cycle, for a route with backends in two other namespaces).
  */
 export class ReferenceGrants {
   private readonly grants = new Map<string, Set<string>>();
@@ -37,7 +40,8 @@ export class ReferenceGrants {
       toKind: 'Service',
       toNames: [...names].sort(),
     });
-    const grant = new gw.ReferenceGrant(this.route, `ReferenceGrant-${namespace}`, {
+    const scope = this.route.node.scope!;
+    const grant = new gw.ReferenceGrant(scope, `${this.route.node.id}-ReferenceGrant-${namespace}`, {
       metadata: { name: model().name, namespace },
       spec: Lazy.any({ produce: () => referenceGrantSpec(model()) }),
     });
