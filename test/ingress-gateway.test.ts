@@ -197,7 +197,8 @@ describe('HTTP route features', () => {
     expect(http.match).toEqual([{ uri: { prefix: '/api' }, headers: { 'x-test': { exact: '1' } } }]);
     expect(http.fault).toEqual({ delay: { fixedDelay: '1500ms', percentage: { value: 10 } } });
     expect(http.mirrors).toEqual([{ destination: { host: 'api-shadow.default.svc.cluster.local', port: { number: 8000 } }, percentage: { value: 5 } }]);
-    expect(http.rewrite).toEqual({ uri: '/', authority: 'api.internal' });
+    // `/api` → `/` as Envoy's prefix_rewrite would send `/api/users` as `//users`: a segment-wise regex instead.
+    expect(http.rewrite).toEqual({ uriRegexRewrite: { match: '^/api(?:/|$)(.*)$', rewrite: '/\\1' }, authority: 'api.internal' });
     const abort = only(route(ApiFlavor.ISTIO, { action: HttpRouteAction.forward([svc('api')]), fault: FaultInjection.abort(503, 50) }), 'VirtualService');
     expect(abort.spec.http[0].fault).toEqual({ abort: { httpStatus: 503, percentage: { value: 50 } } });
   });

@@ -66,7 +66,9 @@ function gatewaySpec(gateway: GatewayModel): gw.GatewaySpec {
  * listener's credential Secret, as with Istio's own API.
  */
 function frontendValidation(all: GatewayListener[]): gw.GatewaySpecTls | undefined {
-  const mutual = all.filter((l) => l.tls && l.tls.mode !== TlsMode.SIMPLE);
+  // One entry per port (validation refuses listeners of one port that differ in mode or CA).
+  const mutual = all.filter((l, i) => l.protocol === ListenerProtocol.HTTPS && l.tls && l.tls.mode !== TlsMode.SIMPLE &&
+    all.findIndex((o) => o.protocol === ListenerProtocol.HTTPS && o.tls && o.tls.mode !== TlsMode.SIMPLE && o.port === l.port) === i);
   if (mutual.length === 0) return undefined;
   return {
     frontend: {

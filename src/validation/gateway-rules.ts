@@ -1,4 +1,5 @@
-import { hostsIntersect, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { gatewayExpansionProblems, httpsRedirectProblems } from './expansion-rules';
+import { hostsIntersect, isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
@@ -27,6 +28,12 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
   }
   if (!isDnsLabel(gateway.namespace)) {
     problems.push(`gateway namespace ${q(gateway.namespace)} is not a DNS-1123 label; use lower-case letters, digits and '-'.`);
+  }
+  if (api === ApiFlavor.ISTIO && Object.keys(gateway.selector).length === 0) {
+    problems.push(
+      `gateway ${ref} has an empty selector, which Istio reads as every gateway workload of the cluster (any namespace); ` +
+        "give the labels of this gateway's pods, e.g. { istio: 'ingressgateway' }.",
+    );
   }
   if (gateway.listeners.length === 0) {
     problems.push(`gateway ${ref} has no listener; add one with GatewayListener.http(), .https(), .tlsPassthrough() or .tcp().`);
@@ -57,6 +64,8 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
         'add a GatewayListener.https() for the same hosts, or remove httpsRedirect.',
     );
   }
+  problems.push(...httpsRedirectProblems(gateway));
+  problems.push(...gatewayExpansionProblems(gateway, api));
   return problems;
 }
 
@@ -98,6 +107,13 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       problems.push(
         `${where}: host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
+    } else if (isIpLiteral(host) && (listener.protocol === ListenerProtocol.HTTPS || listener.protocol === ListenerProtocol.TLS)) {
+      problems.push(
+        `${where}: host ${q(host)} is an IP address, which TLS clients never send as SNI (RFC 6066), so this listener would never be chosen for it; ` +
+          'use the DNS name clients connect to, or "*".',
+      );
+    } else if (isIpLiteral(host) && api === ApiFlavor.GATEWAY_API) {
+      problems.push(`${where}: host ${q(host)} is an IP address, which a Gateway API hostname must not be; use a DNS name, or "*" to accept requests by IP.`);
     }
   }
   if (listener.tls && listener.tls.credentialName.length > 0 && !isDnsSubdomain(listener.tls.credentialName)) {
@@ -128,12 +144,20 @@ function portConflict(a: GatewayListener, b: GatewayListener): string[] {
         'one port serves one protocol family (HTTP, HTTPS/TLS or TCP): move one listener to another port.',
     ];
   }
-  const shared = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
+  // HTTPS and TLS passthrough listeners are told apart by SNI, most specific host first (Envoy's
+  // filter chain match, and Gateway API listener precedence): only the same host twice conflicts.
+  const sni = PORT_FAMILY[a.protocol] === 'TLS';
+  const same = (ha: string, hb: string) => {
+    const [x, y] = [parseScopedHost(ha).host, parseScopedHost(hb).host];
+    return sni ? x === y : hostsIntersect(x, y);
+  };
+  const shared = a.hosts.find((ha) => b.hosts.some((hb) => same(ha, hb)));
   if (a.protocol === ListenerProtocol.TCP || shared !== undefined) {
     return [
       `listeners ${q(a.name)} and ${q(b.name)} both serve port ${a.port}` +
         (shared !== undefined ? ` for host ${q(shared)}` : '') +
-        '; give them hosts that do not overlap, merge them into one listener, or use another port.',
+        (sni ? '; give them different hosts (a more specific host beside a wildcard is fine, SNI picks the most specific)' : '; give them hosts that do not overlap') +
+        ', merge them into one listener, or use another port.',
     ];
   }
   return [];

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { isValidHost, patternsCovering } from './hosts';
+import { httpRouteExpansionProblems } from './expansion-rules';
+import { isIpLiteral, isValidHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -52,6 +53,14 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       problems.push(
         `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
       );
+    } else if (context.api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
+      // Istio resolves a VirtualService's short hosts in the route's namespace (model.ResolveShortnameToFQDN).
+      problems.push(
+        `route host ${q(host)} is a short name, which Istio reads as ${q(`${host}.${route.namespace}.svc.cluster.local`)} in a VirtualService, ` +
+          'so requests for Host ' + q(host) + ' never match it; use the full host name clients send (e.g. "' + host + '.example.com").',
+      );
+    } else if (context.api === ApiFlavor.GATEWAY_API && isIpLiteral(host)) {
+      problems.push(`route host ${q(host)} is an IP address, which a Gateway API hostname must not be; use a DNS name, or "*" for requests by IP.`);
     }
   }
   if (context.gateway) {
@@ -71,6 +80,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     }
   }
   for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
+  if (context.api === ApiFlavor.GATEWAY_API) problems.push(...httpRouteExpansionProblems(route, context.api));
   return problems;
 }
 
@@ -142,7 +152,7 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
         }
         if (backend.subset !== undefined) problems.push(...subsetProblems(where(), name(), backend.host, backend.subset, context));
       }
-      if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
+      if (rule.backends.length > 0 && rule.backends.every((b) => b.weight === 0)) {
         problems.push(`${where()}: every backend has weight 0, so no request would be served; give at least one a positive weight.`);
       }
       break;
@@ -185,12 +195,27 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
   if (path && path.kind !== PathMatchKind.REGEX && !path.value.startsWith('/')) {
     problems.push(`${where}: path ${q(path.value)} must start with "/"; write ${q(`/${path.value}`)}.`);
   }
+  if (path && path.kind !== PathMatchKind.REGEX) {
+    const mark = ['?', '#'].find((c) => path.value.includes(c));
+    if (mark) {
+      problems.push(
+        `${where}: path ${q(path.value)} holds ${q(mark)}, which ${mark === '?' ? 'starts the query string' : 'starts the fragment (never sent)'}, ` +
+          `so no request path ever matches it; ${mark === '?' ? 'match the query with queryParams' : 'drop the fragment'}.`,
+      );
+    }
+  }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
   if (match.method !== undefined && !METHODS.includes(match.method)) {
     problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
   }
   const named = (what: string, list: NamedStringMatch[] | undefined) => {
+    const seen = new Set<string>();
     for (const m of list ?? []) {
+      const key = what === 'header' ? m.name.toLowerCase() : m.name;
+      if (seen.has(key)) {
+        problems.push(`${where}: ${what} ${q(m.name)} is matched twice in one match; both APIs keep one condition per name: give one condition (a regex can say either).`);
+      }
+      seen.add(key);
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
       if (m.value.kind === StringMatchKind.PREFIX && api === ApiFlavor.GATEWAY_API) {
