@@ -213,7 +213,10 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     for (const m of list ?? []) {
       const key = what === 'header' ? m.name.toLowerCase() : m.name;
       if (seen.has(key)) {
-        problems.push(`${where}: ${what} ${q(m.name)} is matched twice in one match; both APIs keep one condition per name: give one condition (a regex can say either).`);
+        problems.push(
+          `${where}: ${what} ${q(m.name)} is matched twice in one match${what === 'header' ? ' (header names ignore case)' : ''}; ` +
+            'the Istio API would keep only the last condition and the Gateway API refuses the pair: give one condition per name (a regex can accept either value).',
+        );
       }
       seen.add(key);
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
