@@ -13,6 +13,7 @@ import { TypedApiObject } from './render/typed-object';
 import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { crossGatewayProblems, markIstioGateway } from './validation/cross-gateway-rules';
+import { gatewayOptionProblems } from './validation/expansion-rules';
 import { gatewayProblems } from './validation/gateway-rules';
 import { listenersKey, recordChange, ValidationMemo } from './validation/memo';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
@@ -192,6 +193,7 @@ export class IngressGateway extends Construct implements IGateway {
     this.node.addValidation({
       validate: () =>
         memo.problemsOf(AppRegistry.of(this).allGateways().reduce((key, g) => listenersKey(g.model.listeners, key), [] as unknown[]), () => [
+          ...gatewayOptionProblems(props, this.api),
           ...gatewayProblems(model(), this.api),
           ...crossGatewayProblems(this, model(), this.api),
           ...this.servicePortProblems(),

@@ -61,3 +61,19 @@ test('a rewrite that Envoy reads as the Gateway API does stays a plain uri rewri
   expect(rendered(ApiFlavor.ISTIO, '/api', '/v2').rewrite).toEqual({ uri: '/v2' });
   expect(rendered(ApiFlavor.ISTIO, '/api', '/').rewrite).toEqual({ uriRegexRewrite: { match: '^/api(?:/|$)(.*)$', rewrite: '/\\1' } });
 });
+
+test('a mirror of a fraction of a percent keeps its share in both APIs', () => {
+  const mirrored = (api: ApiFlavor) => {
+    const chart = testChart();
+    new IngressGateway(chart, 'gw', { api, name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('r', {
+      name: 'r',
+      rules: [{ action: HttpRouteAction.forward([Backend.service('api', { port: 80 })]), mirror: { backend: Backend.service('shadow', { port: 80 }), percentage: 0.5 } }],
+    });
+    return synthObjects(chart);
+  };
+  expect(only(mirrored(ApiFlavor.ISTIO), 'VirtualService').spec.http[0].mirrors[0].percentage).toEqual({ value: 0.5 });
+  // HTTPRoute's `percent` is a whole number: 0.5% is the fraction 5000/1000000 (Istio reads it as 0.5%).
+  const filter = only(mirrored(ApiFlavor.GATEWAY_API), 'HTTPRoute').spec.rules[0].filters[0].requestMirror;
+  expect(filter.percent).toBeUndefined();
+  expect((100 * filter.fraction.numerator) / filter.fraction.denominator).toBe(0.5);
+});

@@ -214,7 +214,12 @@ function filters(r: HttpRuleModel): gw.HttpRouteSpecRulesFilters[] | undefined {
       type: T.REQUEST_MIRROR,
       requestMirror: {
         backendRef: { name: b.serviceName, namespace: b.namespace, port: b.port },
-        percent: r.mirror.percentage === 100 ? undefined : r.mirror.percentage,
+        // `percent` is a whole number; a fraction of a percent is written as a fraction (Istio reads both).
+        ...(r.mirror.percentage === 100
+          ? {}
+          : Number.isInteger(r.mirror.percentage)
+            ? { percent: r.mirror.percentage }
+            : { fraction: { numerator: Math.round(r.mirror.percentage * 10_000), denominator: 1_000_000 } }),
       },
     });
   }

@@ -197,3 +197,21 @@ export function httpsRedirectProblems(gateway: GatewayModel): string[] {
   }
   return problems;
 }
+
+/** The gateway options one API has no field for: refused, not dropped. */
+export function gatewayOptionProblems(given: { selector?: object; gatewayClassName?: string; addresses?: unknown[] }, api: ApiFlavor): string[] {
+  const problems: string[] = [];
+  if (api === ApiFlavor.GATEWAY_API && given.selector !== undefined) {
+    problems.push(
+      'selector is an Istio API option; a Gateway API gateway has none (Istio deploys its workload, or the gateway points at the one given ' +
+        'with workload): leave it out, or render with ApiFlavor.ISTIO.',
+    );
+  }
+  if (api === ApiFlavor.ISTIO && given.gatewayClassName !== undefined) {
+    problems.push('gatewayClassName is a Gateway API option, which an Istio API Gateway has no field for; leave it out, or render with ApiFlavor.GATEWAY_API.');
+  }
+  if (api === ApiFlavor.ISTIO && given.addresses !== undefined) {
+    problems.push('addresses is a Gateway API option, which an Istio API Gateway has no field for (it is bound by selector); leave it out, or render with ApiFlavor.GATEWAY_API.');
+  }
+  return problems;
+}

@@ -1,4 +1,4 @@
-import { isValidHost } from './hosts';
+import { isIpLiteral, isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { ApiFlavor } from '../api-flavor';
@@ -29,6 +29,8 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     for (const host of rule.hosts) {
       if (!isValidHost(host)) {
         problems.push(`TLS route SNI host ${q(host)} is not a DNS name; use a name like "nginx.example.com" or "*.example.com".`);
+      } else if (isIpLiteral(host)) {
+        problems.push(`TLS route SNI host ${q(host)} is an IP address, which TLS clients never send as SNI (RFC 6066); use the DNS name clients connect to.`);
       } else if (host === '*' && api === ApiFlavor.GATEWAY_API) {
         problems.push('TLS route SNI host "*" (any) is an Istio API form; a TLSRoute needs host names such as "istiod.istio-system.svc".');
       }
@@ -38,6 +40,9 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     problems.push(`${what} port ${rule.port} is out of range; use a whole number from 1 to 65535.`);
   }
   if (rule.backends.length === 0) problems.push(`${what} has no backend; pass at least one Backend.service().`);
+  if (api === ApiFlavor.GATEWAY_API && rule.backends.length > 16) {
+    problems.push(`${what} has ${rule.backends.length} backends, more than the 16 a Gateway API route rule holds (backendRefs); forward to at most 16.`);
+  }
   for (const b of rule.backends) {
     const name = `backend ${q(`${b.serviceName}.${b.namespace}:${b.port}`)}`;
     if (!isDnsLabel(b.serviceName) || !isDnsLabel(b.namespace)) problems.push(`${name}: Service name and namespace must be DNS-1123 labels.`);

@@ -57,6 +57,11 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => route(c, { rules: [{ action: forward, requestHeaders: { set: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`x-h${i}`, 'v'])) } }] }),
     },
     {
+      name: 'expansion: TLS route with 17 backends (Gateway API)',
+      build: (c) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['db.example.com'] })])
+        .addTlsRoute('tls', { name: 'tls', hosts: ['db.example.com'], backends: Array.from({ length: 17 }, (_, i) => svc(`db${i}`, 5432)) }),
+    },
+    {
       name: 'expansion: MUTUAL and SIMPLE listeners on one port (Gateway API)',
       build: (c) => gateway(c, [
         GatewayListener.https({ name: 'partners', hosts: ['partners.example.com'], tls: ServerTls.mutual('partners-cert') }),
@@ -98,6 +103,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'expansion: 17 request headers set (Gateway API)': [
       '[c/gw/route] rule #0: requestHeaders.set has 17 headers, more than the 16 an HTTPRoute header filter holds; edit at most 16.',
+    ],
+    'expansion: TLS route with 17 backends (Gateway API)': [
+      '[c/gw/tls] TLS route has 17 backends, more than the 16 a Gateway API route rule holds (backendRefs); forward to at most 16.',
     ],
     'expansion: MUTUAL and SIMPLE listeners on one port (Gateway API)': [
       '[c/gw] listeners "partners" (MUTUAL) and "shop" (SIMPLE) share port 443, and the Gateway API validates client certificates per port (spec.tls.frontend.perPort), so "shop" would be MUTUAL too; move one of them to another port, or render with ApiFlavor.ISTIO (client certificates per server).',

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, GatewayListener, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -43,6 +43,11 @@ export const TOPIC: CatalogueTopic = {
     ...perApi('misrouted: one header matched twice', (c, api) => rule(c, {
       matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('a') }, { name: 'X-Env', value: StringMatch.exact('b') }] }],
     }, api)),
+    { name: 'misrouted: selector with the Gateway API', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.GATEWAY_API, { selector: { istio: 'ingressgateway' } }) },
+    { name: 'misrouted: gatewayClassName with the Istio API', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { gatewayClassName: 'istio' }) },
+    { name: 'misrouted: addresses with the Istio API', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { addresses: [GatewayAddress.ip('10.0.0.9')] }) },
+    ...perApi('misrouted: TLS route SNI host that is an IP address', (c, api) => gateway(c, [GatewayListener.tlsPassthrough()], api)
+      .addTlsRoute('tls', { name: 'tls', hosts: ['10.0.0.1'], backends: [svc('db', 5432)] })),
     { name: 'misrouted: empty gateway selector (istio)', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { selector: {} }) },
   ],
   expected: {
@@ -97,6 +102,21 @@ export const TOPIC: CatalogueTopic = {
     'misrouted: one header matched twice (gateway-api)': [
       '[c/gw/route] rule #0: header "X-Env" is matched twice in one match (header names ignore case); the Istio API would keep only the last condition and the Gateway API refuses the pair: give one condition per name (a regex can accept either value).',
     ],
+    'misrouted: selector with the Gateway API': [
+      '[c/gw] selector is an Istio API option; a Gateway API gateway has none (Istio deploys its workload, or the gateway points at the one given with workload): leave it out, or render with ApiFlavor.ISTIO.',
+    ],
+    'misrouted: gatewayClassName with the Istio API': [
+      '[c/gw] gatewayClassName is a Gateway API option, which an Istio API Gateway has no field for; leave it out, or render with ApiFlavor.GATEWAY_API.',
+    ],
+    'misrouted: addresses with the Istio API': [
+      '[c/gw] addresses is a Gateway API option, which an Istio API Gateway has no field for (it is bound by selector); leave it out, or render with ApiFlavor.GATEWAY_API.',
+    ],
+    'misrouted: TLS route SNI host that is an IP address (istio)': [
+      '[c/gw/tls] TLS route SNI host "10.0.0.1" is an IP address, which TLS clients never send as SNI (RFC 6066); use the DNS name clients connect to.',
+    ],
+    'misrouted: TLS route SNI host that is an IP address (gateway-api)': [
+      '[c/gw/tls] TLS route SNI host "10.0.0.1" is an IP address, which TLS clients never send as SNI (RFC 6066); use the DNS name clients connect to.',
+    ],
     'misrouted: empty gateway selector (istio)': [
       "[c/gw] gateway default/gw has an empty selector, which Istio reads as every gateway workload of the cluster (any namespace); give the labels of this gateway's pods, e.g. { istio: 'ingressgateway' }.",
     ],
@@ -113,6 +133,7 @@ export const TOPIC: CatalogueTopic = {
       GatewayListener.https({ hosts: ['shop.example.com'], tls: ServerTls.simple('cert') }),
       GatewayListener.tlsPassthrough({ name: 'tls', hosts: ['db.example.com'] }),
     ], api)),
+    ...perApi('misrouted: mirror of half a percent of requests', (c, api) => rule(c, { mirror: { backend: svc('shadow'), percentage: 0.5 } }, api)),
     { name: 'misrouted: short route host (gateway-api)', build: (c) => rule(c, {}, ApiFlavor.GATEWAY_API, ['httpbin']) },
     { name: 'misrouted: HTTP listener and route host that are an IP address (istio)', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })], ApiFlavor.ISTIO).addHttpRoute('route', { name: 'route', hosts: ['10.0.0.1'], rules: [{ action: forward }] }) },
     ...perApi('misrouted: a weight-0 backend beside a weighted one', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('a', 80, { weight: 0 }), svc('b', 80, { weight: 1 })]) }, api)),
