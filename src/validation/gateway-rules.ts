@@ -1,5 +1,5 @@
 import { gatewayExpansionProblems, httpsRedirectProblems } from './expansion-rules';
-import { hostsIntersect, isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
@@ -144,19 +144,19 @@ function portConflict(a: GatewayListener, b: GatewayListener): string[] {
         'one port serves one protocol family (HTTP, HTTPS/TLS or TCP): move one listener to another port.',
     ];
   }
-  // HTTPS and TLS passthrough listeners are told apart by SNI, most specific host first (Envoy's
-  // filter chain match, and Gateway API listener precedence): only the same host twice conflicts.
-  const sni = PORT_FAMILY[a.protocol] === 'TLS';
-  const same = (ha: string, hb: string) => {
-    const [x, y] = [parseScopedHost(ha).host, parseScopedHost(hb).host];
-    return sni ? x === y : hostsIntersect(x, y);
-  };
-  const shared = a.hosts.find((ha) => b.hosts.some((hb) => same(ha, hb)));
+  // Listeners of one port are told apart by host, the most specific first (SNI for HTTPS and TLS:
+  // Envoy's filter chain match; the Host header for HTTP, whose servers Istio merges into one route
+  // table; Gateway API listener precedence): a wildcard beside one of its hosts is fine, the same host
+  // twice is not (Istio drops the second TLS server; the Gateway API's CEL refuses the same port,
+  // protocol and hostname twice).
+  const shared = a.hosts.find((ha) => b.hosts.some((hb) => parseScopedHost(ha).host === parseScopedHost(hb).host));
   if (a.protocol === ListenerProtocol.TCP || shared !== undefined) {
     return [
       `listeners ${q(a.name)} and ${q(b.name)} both serve port ${a.port}` +
-        (shared !== undefined ? ` for host ${q(shared)}` : '') +
-        (sni ? '; give them different hosts (a more specific host beside a wildcard is fine, SNI picks the most specific)' : '; give them hosts that do not overlap') +
+        (shared !== undefined ? ` for host ${q(parseScopedHost(shared).host)}` : '') +
+        (a.protocol === ListenerProtocol.TCP
+          ? '; give them hosts that do not overlap'
+          : '; give them different hosts (a wildcard beside one of its hosts is fine: the most specific wins)') +
         ', merge them into one listener, or use another port.',
     ];
   }

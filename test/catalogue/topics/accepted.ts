@@ -4,9 +4,10 @@ import { CatalogueTopic } from '../topic';
 
 /**
  * Class 7: legal configurations pass; a rule is never stricter than Istio and the Gateway API.
- * HTTPS and TLS passthrough listeners on one port are told apart by SNI, the most specific host
- * first (Envoy's filter chain match; Gateway API listeners with different hostnames are distinct),
- * so only the same host twice on one port is a conflict.
+ * Listeners on one port are told apart by host, the most specific first (SNI for HTTPS and TLS
+ * passthrough, Envoy's filter chain match; the Host header for HTTP, whose servers Istio merges;
+ * Gateway API listeners with different hostnames are distinct), so only the same host twice on one
+ * port is a conflict.
  */
 
 const APIS = [ApiFlavor.ISTIO, ApiFlavor.GATEWAY_API];
@@ -26,10 +27,10 @@ export const TOPIC: CatalogueTopic = {
   ],
   expected: {
     'accepted: HTTPS and TLS passthrough for the same host on one port (istio)': [
-      '[c/gw] listeners "https" and "tls" both serve port 443 for host "api.example.com"; give them different hosts (a more specific host beside a wildcard is fine, SNI picks the most specific), merge them into one listener, or use another port.',
+      '[c/gw] listeners "https" and "tls" both serve port 443 for host "api.example.com"; give them different hosts (a wildcard beside one of its hosts is fine: the most specific wins), merge them into one listener, or use another port.',
     ],
     'accepted: HTTPS and TLS passthrough for the same host on one port (gateway-api)': [
-      '[c/gw] listeners "https" and "tls" both serve port 443 for host "api.example.com"; give them different hosts (a more specific host beside a wildcard is fine, SNI picks the most specific), merge them into one listener, or use another port.',
+      '[c/gw] listeners "https" and "tls" both serve port 443 for host "api.example.com"; give them different hosts (a wildcard beside one of its hosts is fine: the most specific wins), merge them into one listener, or use another port.',
     ],
   },
   valid: [
@@ -52,6 +53,20 @@ export const TOPIC: CatalogueTopic = {
         GatewayListener.https({ name: 'any', hosts: ['*.example.com'], tls: ServerTls.simple('wildcard-cert') }),
         GatewayListener.https({ name: 'api', hosts: ['api.example.com'], tls: ServerTls.simple('api-cert') }),
       ],
+    })),
+    ...perApi('accepted: HTTP for a wildcard and for one of its hosts on one port, each with its route', (c, api) => {
+      const gw = new IngressGateway(c, 'gw', {
+        api,
+        name: 'gw',
+        listeners: [GatewayListener.http({ name: 'any', hosts: ['*.example.com'] }), GatewayListener.http({ name: 'shop', hosts: ['shop.example.com'] })],
+      });
+      gw.addHttpRoute('blog', { name: 'blog', hosts: ['blog.example.com'], forwardTo: [{ service: 'blog', port: 80 }] });
+      gw.addHttpRoute('shop', { name: 'shop', hosts: ['shop.example.com'], forwardTo: [{ service: 'shop', port: 80 }] });
+    }),
+    ...perApi('accepted: HTTP for any host beside HTTP for one host on one port', (c, api) => new IngressGateway(c, 'gw', {
+      api,
+      name: 'gw',
+      listeners: [GatewayListener.http({ name: 'any' }), GatewayListener.http({ name: 'shop', hosts: ['shop.example.com'] })],
     })),
     ...perApi('accepted: route with backends in two other namespaces', (c, api) => new IngressGateway(c, 'gw', { api, name: 'gw', listeners: [GatewayListener.http()] })
       .addHttpRoute('route', {
