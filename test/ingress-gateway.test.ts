@@ -325,6 +325,21 @@ describe('tenancy and cross-namespace backends', () => {
     }
   });
 
+  test('a Gateway API route reaching more than 16 Services of one namespace gets one ReferenceGrant there per 16', () => {
+    const chart = testChart('edge');
+    const gateway = new IngressGateway(chart, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'edge', listeners: [GatewayListener.http()] });
+    gateway.addHttpRoute('r', {
+      name: 'shop',
+      rules: [0, 1].map((r) => ({
+        matches: [{ path: PathMatch.prefix(`/r${r}`) }],
+        action: HttpRouteAction.forward(Array.from({ length: 10 }, (_, i) => svc(`s${r}-${i}`, 80, { namespace: 'shop' }))),
+      })),
+    });
+    const grants = synthObjects(chart).filter((o) => o.kind === 'ReferenceGrant');
+    expect(grants.map((g) => [g.metadata.name, g.spec.to.length])).toEqual([['shop-from-edge', 16], ['shop-from-edge-2', 4]]);
+    expect(new Set(grants.flatMap((g) => g.spec.to.map((t: any) => t.name))).size).toBe(20);
+  });
+
   test('routes can bind to a gateway defined elsewhere', () => {
     const chart = testChart('shop');
     const gateway = IngressGateway.fromGatewayName(chart, 'public', 'istio-ingress/public');

@@ -115,6 +115,16 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      // 20 Services of one other namespace: two ReferenceGrants there (one lists at most 16).
+      name: 'expansion: route reaching 20 Services of another namespace (Gateway API)',
+      build: (c) => route(c, {
+        rules: [0, 1].map((r) => ({
+          matches: [{ path: PathMatch.prefix(`/r${r}`) }],
+          action: HttpRouteAction.forward(Array.from({ length: 10 }, (_, i) => Backend.service(`s${r}-${i}`, { port: 80, namespace: 'shop' }))),
+        })),
+      }),
+    },
     { name: 'expansion: listener with 64 hosts (Gateway API)', build: (c) => gateway(c, [GatewayListener.http({ hosts: hosts(64) })]) },
     { name: 'expansion: route with 16 hosts (Gateway API)', build: (c) => route(c, { hosts: hosts(16) }) },
     { name: 'expansion: route with 16 rules of 8 matches (Gateway API)', build: (c) => route(c, { rules: Array.from({ length: 16 }, (_, r) => ({ matches: prefixes(8).map((m) => ({ path: PathMatch.prefix(`/r${r}${m.path!.value}`) })), action: forward })) }) },
