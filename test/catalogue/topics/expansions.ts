@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, GatewayListener, HttpRouteAction, HttpRouteMatch, IngressGateway, PathMatch, ServerTls } from '../../../src';
+import { ApiFlavor, Backend, EgressRoute, GatewayListener, HttpRouteAction, HttpRouteMatch, IngressGateway, PathMatch, ServerTls } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -57,6 +57,10 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => route(c, { rules: [{ action: forward, requestHeaders: { set: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`x-h${i}`, 'v'])) } }] }),
     },
     {
+      name: 'expansion: egress route on 65 ports (Gateway API)',
+      build: (c) => new EgressRoute(c, 'egress', { api: GW, name: 'cnn', host: 'edition.cnn.com', ports: Array.from({ length: 65 }, (_, i) => 8000 + i) }),
+    },
+    {
       name: 'expansion: TLS route with 17 backends (Gateway API)',
       build: (c) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['db.example.com'] })])
         .addTlsRoute('tls', { name: 'tls', hosts: ['db.example.com'], backends: Array.from({ length: 17 }, (_, i) => svc(`db${i}`, 5432)) }),
@@ -104,6 +108,9 @@ export const TOPIC: CatalogueTopic = {
     'expansion: 17 request headers set (Gateway API)': [
       '[c/gw/route] rule #0: requestHeaders.set has 17 headers, more than the 16 an HTTPRoute header filter holds; edit at most 16.',
     ],
+    'expansion: egress route on 65 ports (Gateway API)': [
+      '[c/egress] ports lists 65 ports; with the Gateway API each is a listener of the egress Gateway, which holds at most 64 listeners: send through at most 64 ports.',
+    ],
     'expansion: TLS route with 17 backends (Gateway API)': [
       '[c/gw/tls] TLS route has 17 backends, more than the 16 a Gateway API route rule holds (backendRefs); forward to at most 16.',
     ],
@@ -124,6 +131,10 @@ export const TOPIC: CatalogueTopic = {
           action: HttpRouteAction.forward(Array.from({ length: 10 }, (_, i) => Backend.service(`s${r}-${i}`, { port: 80, namespace: 'shop' }))),
         })),
       }),
+    },
+    {
+      name: 'expansion: egress route on 64 ports (Gateway API)',
+      build: (c) => new EgressRoute(c, 'egress', { api: GW, name: 'cnn', host: 'edition.cnn.com', ports: Array.from({ length: 64 }, (_, i) => 8000 + i) }),
     },
     { name: 'expansion: listener with 64 hosts (Gateway API)', build: (c) => gateway(c, [GatewayListener.http({ hosts: hosts(64) })]) },
     { name: 'expansion: route with 16 hosts (Gateway API)', build: (c) => route(c, { hosts: hosts(16) }) },
