@@ -42,6 +42,17 @@ export function gatewayExpansionProblems(gateway: GatewayModel, api: ApiFlavor):
     );
   }
 
+  // One listener per host: a host given twice would be two listeners of one port, protocol and hostname.
+  for (const listener of gateway.listeners) {
+    const twice = listener.hosts.find((h, i) => listener.hosts.indexOf(h) !== i);
+    if (twice !== undefined && names[gateway.listeners.indexOf(listener)].length > 1) {
+      problems.push(
+        `listener ${q(listener.name)}: host ${q(twice)} is listed twice, so the Gateway API would get two listeners of one port, protocol ` +
+          'and hostname (which its CEL rule refuses); list each host once.',
+      );
+    }
+  }
+
   // A derived name (`<name>-<index>`) must not be another listener's name.
   const owner = new Map<string, number>();
   gateway.listeners.forEach((l, i) => {

@@ -31,6 +31,7 @@ export const TOPIC: CatalogueTopic = {
       name: 'expansion: a derived listener name is another listener\'s name (Gateway API)',
       build: (c) => gateway(c, [GatewayListener.http({ name: 'web', hosts: ['a.example.com', 'b.example.com'] }), GatewayListener.http({ name: 'web-1', port: 8080 })]),
     },
+    { name: 'expansion: one host twice in a listener (Gateway API)', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['a.example.com', 'b.example.com', 'a.example.com'] })]) },
     {
       name: 'expansion: HTTPS redirect from a listener of 33 hosts (Gateway API)',
       build: (c) => gateway(c, [
@@ -86,6 +87,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     "expansion: a derived listener name is another listener's name (Gateway API)": [
       '[c/gw] listener "web": its host "b.example.com" becomes Gateway API listener "web-1" (one listener per host), which is the name of listener #1 too; rename one of them.',
+    ],
+    'expansion: one host twice in a listener (Gateway API)': [
+      '[c/gw] listener "http": host "a.example.com" is listed twice, so the Gateway API would get two listeners of one port, protocol and hostname (which its CEL rule refuses); list each host once.',
     ],
     'expansion: HTTPS redirect from a listener of 33 hosts (Gateway API)': [
       '[c/gw] gateway default/gw redirects to HTTPS, so the HTTPS redirect route binds to the redirecting listeners by name (one per host): 33 parentRefs, more than the 32 an HTTPRoute holds; serve the hosts with a wildcard (e.g. "*.example.com"), or use fewer hosts per gateway.',
