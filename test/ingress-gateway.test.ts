@@ -310,17 +310,18 @@ describe('tenancy and cross-namespace backends', () => {
       name: 'shop',
       rules: [{ action: HttpRouteAction.forward([svc('cart', 80, { namespace: 'cart' }), svc('pay', 80, { namespace: 'pay' })]) }],
     });
-    gateway.addTlsRoute('db', { name: 'db', hosts: ['db.example.com'], backends: [svc('a', 5432, { namespace: 'db-a' }), svc('b', 5432, { namespace: 'db-b' })] });
+    // Named as the HTTPRoute: its grants say their kind, so none replaces another.
+    gateway.addTlsRoute('db', { name: 'shop', hosts: ['db.example.com'], backends: [svc('a', 5432, { namespace: 'db-a' }), svc('b', 5432, { namespace: 'db-b' })] });
     const objects = synthObjects(chart);
     const grants = objects.filter((o) => o.kind === 'ReferenceGrant');
     expect(grants.map((g) => `${g.metadata.namespace}/${g.metadata.name} ${g.spec.from[0].kind} ${g.spec.to[0].name}`).sort()).toEqual([
       'cart/shop-from-edge HTTPRoute cart',
-      'db-a/db-from-edge TLSRoute a',
-      'db-b/db-from-edge TLSRoute b',
+      'db-a/shop-tlsroute-from-edge TLSRoute a',
+      'db-b/shop-tlsroute-from-edge TLSRoute b',
       'pay/shop-from-edge HTTPRoute pay',
     ]);
     for (const grant of grants) {
-      const route = only(objects, grant.spec.from[0].kind, grant.metadata.name.replace(/-from-edge$/, ''));
+      const route = only(objects, grant.spec.from[0].kind, 'shop');
       expect(objects.indexOf(grant)).toBeLessThan(objects.indexOf(route));
     }
   });

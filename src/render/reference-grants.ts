@@ -45,7 +45,9 @@ export class ReferenceGrants {
   }
 
   private create(namespace: string, names: Set<string>, index: number): void {
-    const base = `${this.route.name}-from-${this.routeNamespace}`;
+    // A TLSRoute or TCPRoute may share its name with an HTTPRoute of the namespace: its grants say their kind.
+    const kind = this.route.kind === 'HTTPRoute' ? '' : `-${this.route.kind.toLowerCase()}`;
+    const base = `${this.route.name}${kind}-from-${this.routeNamespace}`;
     const suffix = index === 1 ? '' : `-${index}`;
     const model = (): ReferenceGrantModel => ({
       name: `${base.slice(0, 253 - suffix.length)}${suffix}`,
