@@ -138,7 +138,8 @@ export class EastWestGateway extends Construct {
         api,
         name,
         namespace,
-        gatewayClassName: 'istio-east-west',
+        // With the Istio API, refused above (ambient is Gateway API only); not a second message here.
+        gatewayClassName: api === ApiFlavor.GATEWAY_API ? 'istio-east-west' : undefined,
         cluster: props.cluster,
         labels: networkLabels,
         listeners: [GatewayListener.hbone()],

@@ -14,6 +14,7 @@ import { TypedApiObject } from './render/typed-object';
 import { HttpRouteAction } from './route-action';
 import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-route';
 import { crossGatewayProblems } from './validation/cross-gateway-rules';
+import { gatewayOptionProblems } from './validation/expansion-rules';
 import { gatewayProblems } from './validation/gateway-rules';
 import { listenersKey, ValidationMemo } from './validation/memo';
 import { isDnsLabel, isDnsNameOrWildcard, isDnsSubdomain, q } from './validation/names';
@@ -198,6 +199,7 @@ export class IngressGateway extends Construct implements IGateway {
     this.node.addValidation({
       validate: () =>
         memo.problemsOf(registry.allGateways().reduce((key, g) => listenersKey(registry, g.model.listeners, key), [] as unknown[]), () => [
+          ...gatewayOptionProblems(props, this.api),
           ...gatewayProblems(model(), this.api),
           ...crossGatewayProblems(this, model(), this.api),
           ...this.servicePortProblems(),
@@ -296,13 +298,11 @@ export class IngressGateway extends Construct implements IGateway {
 
 /**
  * Gateway API addresses as the Gateway schema takes them (at most 16, no repeats, host names in
- * DNS form); with the Istio API there is nowhere to write them.
+ * DNS form).
  */
 function addressProblems(addresses: GatewayAddress[] | undefined, api: ApiFlavor): string[] {
-  if (!addresses || addresses.length === 0) return [];
-  if (api === ApiFlavor.ISTIO) {
-    return ['addresses is a Gateway API option (spec.addresses) the Istio API has no field for; remove it, or render with ApiFlavor.GATEWAY_API.'];
-  }
+  // With the Istio API, addresses are refused as an option it cannot honour (gatewayOptionProblems).
+  if (!addresses || addresses.length === 0 || api === ApiFlavor.ISTIO) return [];
   const problems: string[] = [];
   if (addresses.length > 16) problems.push(`addresses lists ${addresses.length} addresses, over the Gateway API's limit of 16.`);
   addresses.forEach((a, index) => {

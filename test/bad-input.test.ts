@@ -76,17 +76,18 @@ describe('bad input to gateways and routes', () => {
     ]);
   });
 
-  test('two listeners on one port with overlapping hosts', () => {
+  test('two listeners on one port with the same host (a wildcard beside one of its hosts is fine)', () => {
     const chart = testChart();
     new IngressGateway(chart, 'gw', {
       name: 'public',
       listeners: [
         GatewayListener.http({ name: 'a', hosts: ['*.example.com'] }),
         GatewayListener.http({ name: 'b', hosts: ['shop.example.com'] }),
+        GatewayListener.http({ name: 'c', hosts: ['blog.example.com', 'shop.example.com'] }),
       ],
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/gw] listeners "a" and "b" both serve port 80 for host "*.example.com"; give them hosts that do not overlap, merge them into one listener, or use another port.',
+      '[test/gw] listeners "b" and "c" both serve port 80 for host "shop.example.com"; give them different hosts (a wildcard beside one of its hosts is fine: the most specific wins), merge them into one listener, or use another port.',
     ]);
   });
 

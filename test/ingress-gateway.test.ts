@@ -197,7 +197,8 @@ describe('HTTP route features', () => {
     expect(http.match).toEqual([{ uri: { prefix: '/api' }, headers: { 'x-test': { exact: '1' } } }]);
     expect(http.fault).toEqual({ delay: { fixedDelay: '1500ms', percentage: { value: 10 } } });
     expect(http.mirrors).toEqual([{ destination: { host: 'api-shadow.default.svc.cluster.local', port: { number: 8000 } }, percentage: { value: 5 } }]);
-    expect(http.rewrite).toEqual({ uri: '/', authority: 'api.internal' });
+    // `/api` → `/` as Envoy's prefix_rewrite would send `/api/users` as `//users`: a segment-wise regex instead.
+    expect(http.rewrite).toEqual({ uriRegexRewrite: { match: '^/api(?:/|$)(.*)$', rewrite: '/\\1' }, authority: 'api.internal' });
     const abort = only(route(ApiFlavor.ISTIO, { action: HttpRouteAction.forward([svc('api')]), fault: FaultInjection.abort(503, 50) }), 'VirtualService');
     expect(abort.spec.http[0].fault).toEqual({ abort: { httpStatus: 503, percentage: { value: 50 } } });
   });
@@ -295,6 +296,49 @@ describe('tenancy and cross-namespace backends', () => {
       to: [{ group: '', kind: 'Service', name: 'shop' }],
     });
     expect(objects.indexOf(grant)).toBeLessThan(objects.indexOf(only(objects, 'HTTPRoute')));
+  });
+
+  test('a Gateway API route with backends in two other namespaces gets a ReferenceGrant in each, both written before it', () => {
+    // The grants once sat under the route, and cdk8s made each depend on the other: a cycle, no synth.
+    const chart = testChart('edge');
+    const gateway = new IngressGateway(chart, 'gw', {
+      api: ApiFlavor.GATEWAY_API,
+      name: 'edge',
+      listeners: [GatewayListener.http(), GatewayListener.tlsPassthrough({ hosts: ['db.example.com'] })],
+    });
+    gateway.addHttpRoute('r', {
+      name: 'shop',
+      rules: [{ action: HttpRouteAction.forward([svc('cart', 80, { namespace: 'cart' }), svc('pay', 80, { namespace: 'pay' })]) }],
+    });
+    // Named as the HTTPRoute: its grants say their kind, so none replaces another.
+    gateway.addTlsRoute('db', { name: 'shop', hosts: ['db.example.com'], backends: [svc('a', 5432, { namespace: 'db-a' }), svc('b', 5432, { namespace: 'db-b' })] });
+    const objects = synthObjects(chart);
+    const grants = objects.filter((o) => o.kind === 'ReferenceGrant');
+    expect(grants.map((g) => `${g.metadata.namespace}/${g.metadata.name} ${g.spec.from[0].kind} ${g.spec.to[0].name}`).sort()).toEqual([
+      'cart/shop-from-edge HTTPRoute cart',
+      'db-a/shop-tlsroute-from-edge TLSRoute a',
+      'db-b/shop-tlsroute-from-edge TLSRoute b',
+      'pay/shop-from-edge HTTPRoute pay',
+    ]);
+    for (const grant of grants) {
+      const route = only(objects, grant.spec.from[0].kind, 'shop');
+      expect(objects.indexOf(grant)).toBeLessThan(objects.indexOf(route));
+    }
+  });
+
+  test('a Gateway API route reaching more than 16 Services of one namespace gets one ReferenceGrant there per 16', () => {
+    const chart = testChart('edge');
+    const gateway = new IngressGateway(chart, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'edge', listeners: [GatewayListener.http()] });
+    gateway.addHttpRoute('r', {
+      name: 'shop',
+      rules: [0, 1].map((r) => ({
+        matches: [{ path: PathMatch.prefix(`/r${r}`) }],
+        action: HttpRouteAction.forward(Array.from({ length: 10 }, (_, i) => svc(`s${r}-${i}`, 80, { namespace: 'shop' }))),
+      })),
+    });
+    const grants = synthObjects(chart).filter((o) => o.kind === 'ReferenceGrant');
+    expect(grants.map((g) => [g.metadata.name, g.spec.to.length])).toEqual([['shop-from-edge', 16], ['shop-from-edge-2', 4]]);
+    expect(new Set(grants.flatMap((g) => g.spec.to.map((t: any) => t.name))).size).toBe(20);
   });
 
   test('routes can bind to a gateway defined elsewhere', () => {

@@ -46,6 +46,8 @@ export class AppRegistry {
   private readonly suppressions = new Map<IConstruct, Map<SuppressibleRule, string>>();
   private readonly egressHostClaims = new Map<string, string[]>();
   private readonly owners = new Set<IConstruct>();
+  /** Objects written beside the construct they belong to (a route's ReferenceGrants), by object. */
+  private readonly attributions = new Map<IConstruct, IConstruct>();
   private readonly clusters = new Map<IConstruct, string>();
   private readonly sweptScopes = new Set<IConstruct>();
   private readonly identityHooks = new Set<IConstruct>();
@@ -95,6 +97,19 @@ export class AppRegistry {
     if (cluster !== undefined) this.clusters.set(owner, cluster);
     const chart = owner.node.scopes.find((s) => Chart.isChart(s));
     if (chart) this.watch(chart);
+  }
+
+  /**
+   * Records that `object` belongs to `owner` though it is not below it in the construct tree (a
+   * route's ReferenceGrants sit beside the route), for messages about the objects an app writes.
+   */
+  public attribute(object: IConstruct, owner: IConstruct): void {
+    this.attributions.set(object, owner);
+  }
+
+  /** The construct `object` was attributed to (see `attribute()`), if any. */
+  public attributedOwner(object: IConstruct): IConstruct | undefined {
+    return this.attributions.get(object);
   }
 
   /** Whether `scope` writes objects as a construct of this library (see `registerOwner()`). */

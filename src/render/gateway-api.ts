@@ -66,7 +66,9 @@ function gatewaySpec(gateway: GatewayModel): gw.GatewaySpec {
  * listener's credential Secret, as with Istio's own API.
  */
 function frontendValidation(all: GatewayListener[]): gw.GatewaySpecTls | undefined {
-  const mutual = all.filter((l) => l.tls && l.tls.mode !== TlsMode.SIMPLE);
+  // One entry per port (validation refuses listeners of one port that differ in mode or CA).
+  const mutual = all.filter((l, i) => l.protocol === ListenerProtocol.HTTPS && l.tls && l.tls.mode !== TlsMode.SIMPLE &&
+    all.findIndex((o) => o.protocol === ListenerProtocol.HTTPS && o.tls && o.tls.mode !== TlsMode.SIMPLE && o.port === l.port) === i);
   if (mutual.length === 0) return undefined;
   return {
     frontend: {
@@ -212,7 +214,12 @@ function filters(r: HttpRuleModel): gw.HttpRouteSpecRulesFilters[] | undefined {
       type: T.REQUEST_MIRROR,
       requestMirror: {
         backendRef: { name: b.serviceName, namespace: b.namespace, port: b.port },
-        percent: r.mirror.percentage === 100 ? undefined : r.mirror.percentage,
+        // `percent` is a whole number; a fraction of a percent is written as a fraction (Istio reads both).
+        ...(r.mirror.percentage === 100
+          ? {}
+          : Number.isInteger(r.mirror.percentage)
+            ? { percent: r.mirror.percentage }
+            : { fraction: { numerator: Math.round(r.mirror.percentage * 10_000), denominator: 1_000_000 } }),
       },
     });
   }

@@ -176,13 +176,36 @@ function httpRoute(rule: HttpRuleModel): istio.VirtualServiceSpecHttp {
         },
       ]
       : undefined,
-    rewrite: rule.rewrite ? { uri: rule.rewrite.pathPrefix, authority: rule.rewrite.host } : undefined,
+    rewrite: rule.rewrite ? { ...uriRewrite(rule), authority: rule.rewrite.host } : undefined,
     corsPolicy: rule.cors ? corsPolicy(rule.cors) : undefined,
     headers:
       rule.requestHeaders || rule.responseHeaders
         ? { request: headerEdits(rule.requestHeaders), response: headerEdits(rule.responseHeaders) }
         : undefined,
   };
+}
+
+/**
+ * The path rewrite, with the Gateway API's meaning of ReplacePrefixMatch in both APIs: the matched
+ * prefix is replaced as a whole path segment, so `/api` → `/` sends `/api/users` as `/users` and
+ * `/api` as `/`. Envoy's prefix_rewrite (a VirtualService `uri`) replaces characters: `/api` → `/`
+ * gives `//users`. It is kept where it means the same (prefix and replacement both with, or both
+ * without, a trailing '/'); otherwise the rule's prefixes become one `uriRegexRewrite`.
+ */
+function uriRewrite(rule: HttpRuleModel): Pick<istio.VirtualServiceSpecHttpRewrite, 'uri' | 'uriRegexRewrite'> {
+  const replacement = rule.rewrite?.pathPrefix;
+  if (replacement === undefined) return {};
+  const prefixes = rule.matches.map((m) => m.path?.value ?? '/');
+  const slash = (p: string) => p.endsWith('/');
+  if (prefixes.every((p) => slash(p) === slash(replacement))) return { uri: replacement };
+  const trim = (p: string) => (p.endsWith('/') ? p.slice(0, -1) : p);
+  const quoted = [...new Set(prefixes.map((p) => trim(p).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')))];
+  const alternatives = quoted.length === 1 ? quoted[0] : `(?:${quoted.join('|')})`;
+  const to = trim(replacement);
+  // The prefix ends a segment (`/api` is not `/apix`); the rest of the path follows the replacement.
+  return to === ''
+    ? { uriRegexRewrite: { match: `^${alternatives}(?:/|$)(.*)$`, rewrite: '/\\1' } }
+    : { uriRegexRewrite: { match: `^${alternatives}(/.*)?$`, rewrite: `${to}\\1` } };
 }
 
 function corsPolicy(cors: CorsPolicy): istio.VirtualServiceSpecHttpCorsPolicy {

@@ -97,6 +97,9 @@ function portProblems(route: EgressRouteModel): string[] {
     if (!isPort(port)) problems.push(`port ${port} is out of range; use a whole number from 1 to 65535.`);
     else if (route.ports.indexOf(port) !== index) problems.push(`port ${port} is listed twice; list each port once.`);
   });
+  if (route.api === ApiFlavor.GATEWAY_API && new Set(route.ports).size > 64) {
+    problems.push(`ports lists ${new Set(route.ports).size} ports; with the Gateway API each is a listener of the egress Gateway, which holds at most 64 listeners: send through at most 64 ports.`);
+  }
   if (route.mode === 'TLS_PASSTHROUGH' && route.ports.includes(80)) {
     problems.push('TLS passthrough on port 80: port 80 carries plain HTTP, which has no SNI to route by; use EgressMode.HTTP for port 80, or port 443.');
   }

@@ -1,10 +1,10 @@
-import { hostsIntersect, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { gatewayExpansionProblems, httpsRedirectProblems } from './expansion-rules';
+import { isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
 import { GatewayModel } from '../model/gateway';
-import { gatewayApiListenerNames } from '../render/gateway-api';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
 
@@ -55,15 +55,6 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
   }
   problems.push(...labelProblems('selector', gateway.selector));
   const redirectRoute = `${gateway.name}-https-redirect`;
-  if (api === ApiFlavor.GATEWAY_API) {
-    const written = gateway.listeners.reduce((n, l) => n + gatewayApiListenerNames(l).length, 0);
-    if (written > 64) {
-      problems.push(
-        `gateway ${ref} would have ${written} Gateway API listeners (one per listener host), over the Gateway API's limit of 64; ` +
-          'use wildcard hosts, or split the listeners over several gateways.',
-      );
-    }
-  }
   const redirects = gateway.listeners.some((l) => l.httpsRedirect);
   if (api === ApiFlavor.GATEWAY_API && redirects && isDnsSubdomain(gateway.name) && !isDnsSubdomain(redirectRoute)) {
     problems.push(
@@ -73,6 +64,12 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
   }
   if (!isDnsLabel(gateway.namespace)) {
     problems.push(`gateway namespace ${q(gateway.namespace)} is not a DNS-1123 label; use lower-case letters, digits and '-'.`);
+  }
+  if (api === ApiFlavor.ISTIO && Object.keys(gateway.selector).length === 0) {
+    problems.push(
+      `gateway ${ref} has an empty selector, which Istio reads as every gateway workload of the cluster (any namespace); ` +
+        "give the labels of this gateway's pods, e.g. { istio: 'ingressgateway' }.",
+    );
   }
   if (gateway.listeners.length === 0) {
     problems.push(`gateway ${ref} has no listener; add one with GatewayListener.http(), .https(), .tlsPassthrough() or .tcp().`);
@@ -103,6 +100,8 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
         'add a GatewayListener.https() for the same hosts, or remove httpsRedirect.',
     );
   }
+  problems.push(...httpsRedirectProblems(gateway));
+  problems.push(...gatewayExpansionProblems(gateway, api));
   return problems;
 }
 
@@ -157,6 +156,13 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);
     } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
       problems.push(`${where}: host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
+    } else if (isIpLiteral(host) && (listener.protocol === ListenerProtocol.HTTPS || listener.protocol === ListenerProtocol.TLS)) {
+      problems.push(
+        `${where}: host ${q(host)} is an IP address, which TLS clients never send as SNI (RFC 6066), so this listener would never be chosen for it; ` +
+          'use the DNS name clients connect to, or "*".',
+      );
+    } else if (isIpLiteral(host) && api === ApiFlavor.GATEWAY_API) {
+      problems.push(`${where}: host ${q(host)} is an IP address, which a Gateway API hostname must not be; use a DNS name, or "*" to accept requests by IP.`);
     }
   }
   if (listener.tls && listener.tls.credentialName.length > 0 && !isDnsSubdomain(listener.tls.credentialName)) {
@@ -203,12 +209,20 @@ function portConflict(a: GatewayListener, b: GatewayListener): string[] {
         'one port serves one protocol family (HTTP, HTTPS/TLS or TCP): move one listener to another port.',
     ];
   }
-  const shared = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
+  // Listeners of one port are told apart by host, the most specific first (SNI for HTTPS and TLS:
+  // Envoy's filter chain match; the Host header for HTTP, whose servers Istio merges into one route
+  // table; Gateway API listener precedence): a wildcard beside one of its hosts is fine, the same host
+  // twice is not (Istio drops the second TLS server; the Gateway API's CEL refuses the same port,
+  // protocol and hostname twice).
+  const shared = a.hosts.find((ha) => b.hosts.some((hb) => parseScopedHost(ha).host === parseScopedHost(hb).host));
   if (a.protocol === ListenerProtocol.TCP || shared !== undefined) {
     return [
       `listeners ${q(a.name)} and ${q(b.name)} both serve port ${a.port}` +
-        (shared !== undefined ? ` for host ${q(shared)}` : '') +
-        '; give them hosts that do not overlap, merge them into one listener, or use another port.',
+        (shared !== undefined ? ` for host ${q(parseScopedHost(shared).host)}` : '') +
+        (a.protocol === ListenerProtocol.TCP
+          ? '; give them hosts that do not overlap'
+          : '; give them different hosts (a wildcard beside one of its hosts is fine: the most specific wins)') +
+        ', merge them into one listener, or use another port.',
     ];
   }
   return [];

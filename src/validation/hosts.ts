@@ -67,3 +67,8 @@ export function patternsCovering(host: string): string[] {
   }
   return patterns;
 }
+
+/** Whether a host is an IPv4 literal (`10.0.0.1`): it passes as a DNS name, but is no name. */
+export function isIpLiteral(host: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+}

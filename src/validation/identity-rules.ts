@@ -122,8 +122,10 @@ export function identityProblems(root: IConstruct, registry: AppRegistry): Map<I
   return messages;
 }
 
-/** The construct of this library nearest above (or at) `object`, or the object itself. */
+/** The construct `object` is attributed to, else the construct of this library nearest above (or at) it, else the object itself. */
 function ownerOf(object: ApiObject, registry: AppRegistry): IConstruct {
+  const attributed = registry.attributedOwner(object);
+  if (attributed) return attributed;
   const scopes = object.node.scopes;
   for (let i = scopes.length - 1; i >= 0; i--) {
     const scope = scopes[i];

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
+import { httpRouteExpansionProblems } from './expansion-rules';
 import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
-import { hostsIntersect, isValidHost, patternsCovering } from './hosts';
+import { hostsIntersect, isIpLiteral, isValidHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -59,6 +60,14 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
       );
     } else if (context.api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
       problems.push(`route host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
+    } else if (context.api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
+      // Istio resolves a VirtualService's short hosts in the route's namespace (model.ResolveShortnameToFQDN).
+      problems.push(
+        `route host ${q(host)} is a short name, which Istio reads as ${q(`${host}.${route.namespace}.svc.cluster.local`)} in a VirtualService, ` +
+          'so requests for Host ' + q(host) + ' never match it; use the full host name clients send (e.g. "' + host + '.example.com").',
+      );
+    } else if (context.api === ApiFlavor.GATEWAY_API && isIpLiteral(host)) {
+      problems.push(`route host ${q(host)} is an IP address, which a Gateway API hostname must not be; use a DNS name, or "*" for requests by IP.`);
     }
   }
   if (context.api === ApiFlavor.ISTIO && validHosts) overlappingHostProblems(problems, route.hosts);
@@ -79,26 +88,21 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     }
   }
   for (let index = 0; index < route.rules.length; index++) ruleProblems(problems, route.rules[index], index, context);
-  if (context.api === ApiFlavor.GATEWAY_API) gatewayApiLimitProblems(problems, route);
+  if (context.api === ApiFlavor.GATEWAY_API) {
+    problems.push(...httpRouteExpansionProblems(route, context.api));
+    gatewayApiRuleNameProblems(problems, route);
+  }
   return problems;
 }
 
-/** The HTTPRoute schema's list limits: 16 hostnames, 16 rules, 64 matches a rule and 128 in all, 16 backends a rule. */
-function gatewayApiLimitProblems(problems: string[], route: HttpRouteModel): void {
-  const split = 'split the route into several routes, or render with ApiFlavor.ISTIO';
-  if (route.hosts.length > 16) problems.push(`route has ${route.hosts.length} hosts, over the Gateway API's limit of 16 per HTTPRoute; ${split}.`);
-  if (route.rules.length > 16) problems.push(`route has ${route.rules.length} rules, over the Gateway API's limit of 16 per HTTPRoute; ${split}.`);
-  let matches = 0;
-  route.rules.forEach((rule, index) => {
-    const where = rule.fallback ? 'forwardTo' : `rule ${rule.name ? q(rule.name) : `#${index}`}`;
-    matches += Math.max(1, rule.matches.length);
-    if (rule.matches.length > 64) problems.push(`${where}: ${rule.matches.length} matches, over the Gateway API's limit of 64 per rule; split the rule.`);
-    if (rule.backends.length > 16) problems.push(`${where}: ${rule.backends.length} backends, over the Gateway API's limit of 16 per rule.`);
+/** The Gateway API requires HTTPRoute rule names to be DNS-1123 subdomains (the list limits are in expansion-rules.ts). */
+function gatewayApiRuleNameProblems(problems: string[], route: HttpRouteModel): void {
+  route.rules.forEach((rule) => {
     if (rule.name !== undefined && !isDnsSubdomain(rule.name)) {
+      const where = rule.fallback ? 'forwardTo' : `rule ${q(rule.name)}`;
       problems.push(`${where}: the rule name is not a DNS-1123 subdomain, as the Gateway API requires of HTTPRoute rule names; use lower-case letters, digits, '-' and '.'.`);
     }
   });
-  if (matches > 128) problems.push(`route has ${matches} matches in all, over the Gateway API's limit of 128 per HTTPRoute; ${split}.`);
 }
 
 /**
@@ -208,7 +212,7 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
         }
         if (backend.subset !== undefined) problems.push(...subsetProblems(where(), name(), backend.host, backend.subset, context));
       }
-      if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
+      if (rule.backends.length > 0 && rule.backends.every((b) => b.weight === 0)) {
         problems.push(`${where()}: every backend has weight 0, so no request would be served; give at least one a positive weight.`);
       }
       break;
@@ -261,8 +265,16 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
   if (path && path.kind !== PathMatchKind.REGEX && !path.value.startsWith('/')) {
     problems.push(`${where}: path ${q(path.value)} must start with "/"; write ${q(`/${path.value}`)}.`);
   }
+  const mark = path && path.kind !== PathMatchKind.REGEX ? ['?', '#'].find((c) => path.value.includes(c)) : undefined;
+  if (path && mark) {
+    problems.push(
+      `${where}: path ${q(path.value)} holds ${q(mark)}, which ${mark === '?' ? 'starts the query string' : 'starts the fragment (never sent)'}, ` +
+        `so no request path ever matches it; ${mark === '?' ? 'match the query with queryParams' : 'drop the fragment'}.`,
+    );
+  }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
-  if (path && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {
+  // A '?' or '#' is reported above (no path ever matches it), not again as a schema problem.
+  if (path && !mark && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {
     const problem = gatewayApiPathProblem(path.value);
     if (problem) problems.push(`${where}: path ${q(path.value)} ${problem}, which the Gateway API's HTTPRoute schema refuses; ${GATEWAY_API_PATH_RULE}.`);
   }
@@ -270,7 +282,16 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
   }
   const named = (what: string, list: NamedStringMatch[] | undefined) => {
+    const seen = new Set<string>();
     for (const m of list ?? []) {
+      const key = what === 'header' ? m.name.toLowerCase() : m.name;
+      if (seen.has(key)) {
+        problems.push(
+          `${where}: ${what} ${q(m.name)} is matched twice in one match${what === 'header' ? ' (header names ignore case)' : ''}; ` +
+            'the Istio API would keep only the last condition and the Gateway API refuses the pair: give one condition per name (a regex can accept either value).',
+        );
+      }
+      seen.add(key);
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
       if (api === ApiFlavor.GATEWAY_API) {

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { isValidHost, scopeAdmits } from './hosts';
+import { isIpLiteral, isValidHost, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { hasNumericTopLevelLabel } from './webhook';
@@ -35,6 +35,8 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
         problems.push(`TLS route SNI host ${q(host)} is not a DNS name; use a name like "nginx.example.com" or "*.example.com".`);
       } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
         problems.push(`TLS route SNI host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name.`);
+      } else if (isIpLiteral(host)) {
+        problems.push(`TLS route SNI host ${q(host)} is an IP address, which TLS clients never send as SNI (RFC 6066); use the DNS name clients connect to.`);
       } else if (host === '*' && api === ApiFlavor.GATEWAY_API) {
         problems.push('TLS route SNI host "*" (any) is an Istio API form; a TLSRoute needs host names such as "istiod.istio-system.svc".');
       }
@@ -46,6 +48,9 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
   if (rule.backends.length === 0) problems.push(`${what} has no backend; pass at least one Backend.service().`);
   if (rule.backends.length > 1 && rule.backends.every((b) => b.weight === 0)) {
     problems.push(`${what}: every backend has weight 0, so no connection would be served; give at least one a positive weight.`);
+  }
+  if (api === ApiFlavor.GATEWAY_API && rule.backends.length > 16) {
+    problems.push(`${what} has ${rule.backends.length} backends, more than the 16 a Gateway API route rule holds (backendRefs); forward to at most 16.`);
   }
   for (const b of rule.backends) {
     const name = `backend ${q(`${b.serviceName}.${b.namespace}:${b.port}`)}`;

@@ -60,7 +60,7 @@ const CORE_EXPECTED: Record<string, string[]> = {
     '[c/gw] listener "http": RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().',
   ],
   'listener: two servers on one port, overlapping hosts': [
-    '[c/gw] listeners "a" and "b" both serve port 80 for host "*.example.com"; give them hosts that do not overlap, merge them into one listener, or use another port.',
+    '[c/gw] listeners "a" and "b" both serve port 80 for host "shop.example.com"; give them different hosts (a wildcard beside one of its hosts is fine: the most specific wins), merge them into one listener, or use another port.',
   ],
   'listener: HTTP and TCP on one port': [
     '[c/gw] listeners "http-8080" (HTTP) and "tcp-8080" (TCP) share port 8080; one port serves one protocol family (HTTP, HTTPS/TLS or TCP): move one listener to another port.',

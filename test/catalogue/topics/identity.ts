@@ -68,14 +68,14 @@ export const TOPIC: CatalogueTopic = {
       },
     },
     {
-      name: 'identity: two routes of one name write one ReferenceGrant',
+      name: 'identity: an HTTPRoute named like a TCPRoute\'s ReferenceGrant',
       build: (c) => {
         const gw = new IngressGateway(c, 'gw', {
           api: ApiFlavor.GATEWAY_API,
           name: 'gw',
           listeners: [GatewayListener.http({ hosts: ['a.example.com'] }), GatewayListener.tcp({ port: 9000 })],
         });
-        gw.addHttpRoute('web', { name: 'shop', hosts: ['a.example.com'], rules: [{ action: forward('svc', 'backend') }] });
+        gw.addHttpRoute('web', { name: 'shop-tcproute', hosts: ['a.example.com'], rules: [{ action: forward('svc', 'backend') }] });
         gw.addTcpRoute('db', { name: 'shop', port: 9000, backends: [Backend.service('db', { port: 5432, namespace: 'backend' })] });
       },
     },
@@ -140,9 +140,9 @@ export const TOPIC: CatalogueTopic = {
       '[c/gw] HTTPRoute default/gw-https-redirect is also written by c/gw/route, and kubectl would apply one over the other; give one of them another name.',
       '[c/gw/route] HTTPRoute default/gw-https-redirect is also written by c/gw, and kubectl would apply one over the other; give one of them another name.',
     ],
-    'identity: two routes of one name write one ReferenceGrant': [
-      '[c/gw/web] ReferenceGrant backend/shop-from-default is also written by c/gw/db, and kubectl would apply one over the other; give one of them another name.',
-      '[c/gw/db] ReferenceGrant backend/shop-from-default is also written by c/gw/web, and kubectl would apply one over the other; give one of them another name.',
+    'identity: an HTTPRoute named like a TCPRoute\'s ReferenceGrant': [
+      '[c/gw/web] ReferenceGrant backend/shop-tcproute-from-default is also written by c/gw/db, and kubectl would apply one over the other; give one of them another name.',
+      '[c/gw/db] ReferenceGrant backend/shop-tcproute-from-default is also written by c/gw/web, and kubectl would apply one over the other; give one of them another name.',
     ],
     'identity: a plain ApiObject named like a route': [
       '[c/gw/route] VirtualService default/shop is also written by c/mine, and kubectl would apply one over the other; give one of them another name.',
@@ -163,6 +163,18 @@ export const TOPIC: CatalogueTopic = {
   },
 
   valid: [
+    {
+      name: 'identity: an HTTPRoute and a TCPRoute of one name reaching one namespace (their ReferenceGrants are named by kind)',
+      build: (c) => {
+        const gw = new IngressGateway(c, 'gw', {
+          api: ApiFlavor.GATEWAY_API,
+          name: 'gw',
+          listeners: [GatewayListener.http({ hosts: ['a.example.com'] }), GatewayListener.tcp({ port: 9000 })],
+        });
+        gw.addHttpRoute('web', { name: 'shop', hosts: ['a.example.com'], rules: [{ action: forward('svc', 'backend') }] });
+        gw.addTcpRoute('db', { name: 'shop', port: 9000, backends: [Backend.service('db', { port: 5432, namespace: 'backend' })] });
+      },
+    },
     {
       name: 'identity: one name for objects of different kinds, namespaces or API groups',
       build: (c) => {

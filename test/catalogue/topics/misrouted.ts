@@ -1,7 +1,144 @@
+import { Chart } from 'cdk8s';
+import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
+/**
+ * Class 5: objects both APIs accept, that route nowhere or somewhere else than asked: a redirect to
+ * a port or host nothing serves, hosts that never match (an IP as SNI, a short name Istio expands),
+ * paths holding '?' or '#', backends that all weigh 0, a selector that picks every gateway.
+ */
+
+const APIS = [ApiFlavor.ISTIO, ApiFlavor.GATEWAY_API];
+const svc = (name = 'svc', port = 80, extra = {}) => Backend.service(name, { port, ...extra });
+const forward = HttpRouteAction.forward([svc()]);
+
+function gateway(c: Chart, listeners: GatewayListener[], api: ApiFlavor, extra = {}): IngressGateway {
+  return new IngressGateway(c, 'gw', { api, name: 'gw', listeners, ...extra });
+}
+
+function rule(c: Chart, r: Partial<HttpRouteRule>, api: ApiFlavor, hosts?: string[]) {
+  gateway(c, [GatewayListener.http()], api).addHttpRoute('route', { name: 'route', hosts, rules: [{ action: forward, ...r }] });
+}
+
+const perApi = (name: string, build: (c: Chart, api: ApiFlavor) => void) => APIS.map((api) => ({ name: `${name} (${api})`, build: (c: Chart) => build(c, api) }));
+
 export const TOPIC: CatalogueTopic = {
-  bad: [],
-  expected: {},
-  valid: [],
+  bad: [
+    ...perApi('misrouted: HTTPS redirect while HTTPS is on port 8443', (c, api) => gateway(c, [
+      GatewayListener.http({ httpsRedirect: true }),
+      GatewayListener.https({ port: 8443, hosts: ['*'], tls: ServerTls.simple('cert') }),
+    ], api)),
+    ...perApi('misrouted: HTTPS redirect for a host the HTTPS listener does not serve', (c, api) => gateway(c, [
+      GatewayListener.http({ hosts: ['shop.example.com', 'blog.example.org'], httpsRedirect: true }),
+      GatewayListener.https({ hosts: ['*.example.com'], tls: ServerTls.simple('cert') }),
+    ], api)),
+    { name: 'misrouted: HTTPS listener host that is an IP address (istio)', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['10.0.0.1'], tls: ServerTls.simple('cert') })], ApiFlavor.ISTIO) },
+    { name: 'misrouted: TLS passthrough listener host that is an IP address (gateway-api)', build: (c) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['10.0.0.1'] })], ApiFlavor.GATEWAY_API) },
+    { name: 'misrouted: HTTP listener host that is an IP address (gateway-api)', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })], ApiFlavor.GATEWAY_API) },
+    { name: 'misrouted: route host that is an IP address (gateway-api)', build: (c) => rule(c, {}, ApiFlavor.GATEWAY_API, ['10.0.0.1']) },
+    { name: 'misrouted: short route host (istio)', build: (c) => rule(c, {}, ApiFlavor.ISTIO, ['httpbin']) },
+    ...perApi('misrouted: prefix path holding "?"', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/search?q=') }] }, api)),
+    ...perApi('misrouted: exact path holding "#"', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/docs#intro') }] }, api)),
+    ...perApi('misrouted: one backend of weight 0', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('a', 80, { weight: 0 })]) }, api)),
+    ...perApi('misrouted: one header matched twice', (c, api) => rule(c, {
+      matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('a') }, { name: 'X-Env', value: StringMatch.exact('b') }] }],
+    }, api)),
+    { name: 'misrouted: selector with the Gateway API', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.GATEWAY_API, { selector: { istio: 'ingressgateway' } }) },
+    { name: 'misrouted: gatewayClassName with the Istio API', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { gatewayClassName: 'istio' }) },
+    { name: 'misrouted: addresses with the Istio API', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { addresses: [GatewayAddress.ip('10.0.0.9')] }) },
+    ...perApi('misrouted: TLS route SNI host that is an IP address', (c, api) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['*'] })], api)
+      .addTlsRoute('tls', { name: 'tls', hosts: ['10.0.0.1'], backends: [svc('db', 5432)] })),
+    { name: 'misrouted: empty gateway selector (istio)', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { selector: {} }) },
+  ],
+  expected: {
+    'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
+      '[c/gw] listener "http" redirects to HTTPS, which clients then reach on port 443, but gateway default/gw serves HTTPS on port 8443 only; move the HTTPS listener to port 443, or remove httpsRedirect.',
+    ],
+    'misrouted: HTTPS redirect while HTTPS is on port 8443 (gateway-api)': [
+      '[c/gw] listener "http" redirects to HTTPS, which clients then reach on port 443, but gateway default/gw serves HTTPS on port 8443 only; move the HTTPS listener to port 443, or remove httpsRedirect.',
+    ],
+    'misrouted: HTTPS redirect for a host the HTTPS listener does not serve (istio)': [
+      '[c/gw] listener "http" redirects host "blog.example.org" to HTTPS on port 443, where no listener of gateway default/gw serves it; add the host to the HTTPS listener on port 443, or remove httpsRedirect.',
+    ],
+    'misrouted: HTTPS redirect for a host the HTTPS listener does not serve (gateway-api)': [
+      '[c/gw] listener "http" redirects host "blog.example.org" to HTTPS on port 443, where no listener of gateway default/gw serves it; add the host to the HTTPS listener on port 443, or remove httpsRedirect.',
+    ],
+    'misrouted: HTTPS listener host that is an IP address (istio)': [
+      '[c/gw] listener "https": host "10.0.0.1" is an IP address, which TLS clients never send as SNI (RFC 6066), so this listener would never be chosen for it; use the DNS name clients connect to, or "*".',
+    ],
+    'misrouted: TLS passthrough listener host that is an IP address (gateway-api)': [
+      '[c/gw] listener "tls": host "10.0.0.1" is an IP address, which TLS clients never send as SNI (RFC 6066), so this listener would never be chosen for it; use the DNS name clients connect to, or "*".',
+    ],
+    'misrouted: HTTP listener host that is an IP address (gateway-api)': [
+      '[c/gw] listener "http": host "10.0.0.1" is an IP address, which a Gateway API hostname must not be; use a DNS name, or "*" to accept requests by IP.',
+    ],
+    'misrouted: route host that is an IP address (gateway-api)': [
+      '[c/gw/route] route host "10.0.0.1" is an IP address, which a Gateway API hostname must not be; use a DNS name, or "*" for requests by IP.',
+    ],
+    'misrouted: short route host (istio)': [
+      '[c/gw/route] route host "httpbin" is a short name, which Istio reads as "httpbin.default.svc.cluster.local" in a VirtualService, so requests for Host "httpbin" never match it; use the full host name clients send (e.g. "httpbin.example.com").',
+    ],
+    'misrouted: prefix path holding "?" (istio)': [
+      '[c/gw/route] rule #0: path "/search?q=" holds "?", which starts the query string, so no request path ever matches it; match the query with queryParams.',
+    ],
+    'misrouted: prefix path holding "?" (gateway-api)': [
+      '[c/gw/route] rule #0: path "/search?q=" holds "?", which starts the query string, so no request path ever matches it; match the query with queryParams.',
+    ],
+    'misrouted: exact path holding "#" (istio)': [
+      '[c/gw/route] rule #0: path "/docs#intro" holds "#", which starts the fragment (never sent), so no request path ever matches it; drop the fragment.',
+    ],
+    'misrouted: exact path holding "#" (gateway-api)': [
+      '[c/gw/route] rule #0: path "/docs#intro" holds "#", which starts the fragment (never sent), so no request path ever matches it; drop the fragment.',
+    ],
+    'misrouted: one backend of weight 0 (istio)': [
+      '[c/gw/route] rule #0: every backend has weight 0, so no request would be served; give at least one a positive weight.',
+    ],
+    'misrouted: one backend of weight 0 (gateway-api)': [
+      '[c/gw/route] rule #0: every backend has weight 0, so no request would be served; give at least one a positive weight.',
+    ],
+    'misrouted: one header matched twice (istio)': [
+      '[c/gw/route] rule #0: header "X-Env" is matched twice in one match (header names ignore case); the Istio API would keep only the last condition and the Gateway API refuses the pair: give one condition per name (a regex can accept either value).',
+    ],
+    'misrouted: one header matched twice (gateway-api)': [
+      '[c/gw/route] rule #0: header "X-Env" is matched twice in one match (header names ignore case); the Istio API would keep only the last condition and the Gateway API refuses the pair: give one condition per name (a regex can accept either value).',
+    ],
+    'misrouted: selector with the Gateway API': [
+      '[c/gw] selector is an Istio API option; a Gateway API gateway has none (Istio deploys its workload, or the gateway points at the one given with workload): leave it out, or render with ApiFlavor.ISTIO.',
+    ],
+    'misrouted: gatewayClassName with the Istio API': [
+      '[c/gw] gatewayClassName is a Gateway API option, which an Istio API Gateway has no field for; leave it out, or render with ApiFlavor.GATEWAY_API.',
+    ],
+    'misrouted: addresses with the Istio API': [
+      '[c/gw] addresses is a Gateway API option, which an Istio API Gateway has no field for (it is bound by selector); leave it out, or render with ApiFlavor.GATEWAY_API.',
+    ],
+    'misrouted: TLS route SNI host that is an IP address (istio)': [
+      '[c/gw/tls] TLS route SNI host "10.0.0.1" is an IP address, which TLS clients never send as SNI (RFC 6066); use the DNS name clients connect to.',
+    ],
+    'misrouted: TLS route SNI host that is an IP address (gateway-api)': [
+      '[c/gw/tls] TLS route SNI host "10.0.0.1" is an IP address, which TLS clients never send as SNI (RFC 6066); use the DNS name clients connect to.',
+    ],
+    'misrouted: empty gateway selector (istio)': [
+      "[c/gw] gateway default/gw has an empty selector, which Istio reads as every gateway workload of the cluster (any namespace); give the labels of this gateway's pods, e.g. { istio: 'ingressgateway' }.",
+    ],
+  },
+  valid: [
+    ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
+    ...perApi('misrouted: prefix /api/ rewritten to /v2', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/') }], rewrite: { pathPrefix: '/v2' } }, api)),
+    ...perApi('misrouted: HTTPS redirect from any host to a wildcard HTTPS listener on 443', (c, api) => gateway(c, [
+      GatewayListener.http({ httpsRedirect: true }),
+      GatewayListener.https({ hosts: ['*.example.com'], tls: ServerTls.simple('cert') }),
+    ], api)),
+    ...perApi('misrouted: HTTPS redirect to a TLS passthrough listener on 443', (c, api) => gateway(c, [
+      GatewayListener.http({ hosts: ['db.example.com', 'shop.example.com'], httpsRedirect: true }),
+      GatewayListener.https({ hosts: ['shop.example.com'], tls: ServerTls.simple('cert') }),
+      GatewayListener.tlsPassthrough({ name: 'tls', hosts: ['db.example.com'] }),
+    ], api)),
+    ...perApi('misrouted: mirror of half a percent of requests', (c, api) => rule(c, { mirror: { backend: svc('shadow'), percentage: 0.5 } }, api)),
+    { name: 'misrouted: short route host (gateway-api)', build: (c) => rule(c, {}, ApiFlavor.GATEWAY_API, ['httpbin']) },
+    { name: 'misrouted: HTTP listener and route host that are an IP address (istio)', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })], ApiFlavor.ISTIO).addHttpRoute('route', { name: 'route', hosts: ['10.0.0.1'], rules: [{ action: forward }] }) },
+    ...perApi('misrouted: a weight-0 backend beside a weighted one', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('a', 80, { weight: 0 }), svc('b', 80, { weight: 1 })]) }, api)),
+    ...perApi('misrouted: one header matched in two alternatives', (c, api) => rule(c, {
+      matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('a') }] }, { headers: [{ name: 'x-env', value: StringMatch.exact('b') }] }],
+    }, api)),
+  ],
 };

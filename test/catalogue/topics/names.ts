@@ -46,7 +46,6 @@ export const TOPIC: CatalogueTopic = {
       name: 'names: HTTPS redirect route name over 253',
       build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: longName(245), addresses: [GatewayAddress.hostname('gw.example.com')], listeners: https }),
     },
-    { name: 'names: addresses with the Istio API', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', addresses: [GatewayAddress.ip('192.0.2.10')], listeners: [GatewayListener.http()] }) },
     {
       name: 'names: Gateway API addresses that are not a host name or an IP, and a repeat',
       build: (c) => new IngressGateway(c, 'gw', {
@@ -77,9 +76,6 @@ export const TOPIC: CatalogueTopic = {
     ],
     'names: HTTPS redirect route name over 253': [
       '[c/gw] the HTTPRoute that answers httpsRedirect is named after the gateway, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab-https-redirect", which is longer than 253 characters; shorten the gateway name to at most 238.',
-    ],
-    'names: addresses with the Istio API': [
-      '[c/gw] addresses is a Gateway API option (spec.addresses) the Istio API has no field for; remove it, or render with ApiFlavor.GATEWAY_API.',
     ],
     'names: Gateway API addresses that are not a host name or an IP, and a repeat': [
       '[c/gw] address "Gateway_1.example.com" is not a host name; use a lower-case DNS name such as "gateway.example.com", or GatewayAddress.ip().',

@@ -55,17 +55,7 @@ export const TOPIC: CatalogueTopic = {
       name: 'webhook: Gateway API CORS origins without a scheme, and "*" beside others',
       build: (c) => rule(c, { cors: { allowOrigins: ['app.example.com', '*'], allowMethods: ['*', 'GET'] } }, ApiFlavor.GATEWAY_API),
     },
-    {
-      name: 'webhook: Gateway API route with 17 rules',
-      build: (c) => gateway(c, undefined, ApiFlavor.GATEWAY_API).addHttpRoute('route', {
-        name: 'route', rules: Array.from({ length: 17 }, (_, i) => ({ matches: [{ path: PathMatch.prefix(`/p${i}`) }], action: forward })),
-      }),
-    },
     { name: 'webhook: Gateway API rule name that is not a name', build: (c) => rule(c, { name: 'Checkout API' }, ApiFlavor.GATEWAY_API) },
-    {
-      name: 'webhook: Gateway API gateway with 65 listener hosts',
-      build: (c) => gateway(c, [GatewayListener.http({ hosts: Array.from({ length: 65 }, (_, i) => `h${i}.example.com`) })], ApiFlavor.GATEWAY_API),
-    },
     { name: 'webhook: Gateway API header edit with an empty value', build: (c) => rule(c, { requestHeaders: { set: { 'x-team': '' } } }, ApiFlavor.GATEWAY_API) },
 
     // Retries
@@ -173,14 +163,8 @@ export const TOPIC: CatalogueTopic = {
       "[c/gw/route] rule #0: cors.allowOrigins lists '*' beside other values, which the Gateway API's CORS filter refuses; keep '*' alone, or drop it.",
       "[c/gw/route] rule #0: cors.allowMethods lists '*' beside other values, which the Gateway API's CORS filter refuses; keep '*' alone, or drop it.",
     ],
-    'webhook: Gateway API route with 17 rules': [
-      "[c/gw/route] route has 17 rules, over the Gateway API's limit of 16 per HTTPRoute; split the route into several routes, or render with ApiFlavor.ISTIO.",
-    ],
     'webhook: Gateway API rule name that is not a name': [
       "[c/gw/route] rule \"Checkout API\": the rule name is not a DNS-1123 subdomain, as the Gateway API requires of HTTPRoute rule names; use lower-case letters, digits, '-' and '.'.",
-    ],
-    'webhook: Gateway API gateway with 65 listener hosts': [
-      "[c/gw] gateway default/gw would have 65 Gateway API listeners (one per listener host), over the Gateway API's limit of 64; use wildcard hosts, or split the listeners over several gateways.",
     ],
     'webhook: Gateway API header edit with an empty value': [
       '[c/gw/route] rule #0: requestHeaders: header "x-team" has an empty value, which the Gateway API refuses; give a value, or remove the header.',
