@@ -10,6 +10,7 @@ import { GatewayListener } from './listener';
 import { PathMatch } from './match';
 import { resolveNamespace } from './namespace';
 import { HttpRouteAction } from './route-action';
+import { bool, checkStruct, enumOf, inputFirst, InputProblems, list, optional, portNumber, Shape, str, stringMap } from './validation/input-shape';
 import { q } from './validation/names';
 
 /**
@@ -99,6 +100,22 @@ export interface HttpbinExposureProps {
 }
 
 /** httpbin's Service port and container port, as in Istio's sample. */
+const HTTPBIN_SHAPE: Shape<HttpbinExposureProps> = {
+  api: optional(enumOf(ApiFlavor, 'ApiFlavor')),
+  namespace: optional(str('httpbin')),
+  hosts: optional(list(str('httpbin.example.com'), '["httpbin.example.com"]')),
+  paths: optional(list(str('/status'), '["/status", "/delay"]')),
+  deployWorkload: optional(bool),
+  image: optional(str('docker.io/mccutchen/go-httpbin:v2.15.0')),
+  version: optional(str('v1')),
+  routeToVersionSubset: optional(bool),
+  gatewayName: optional(str('httpbin-gateway')),
+  routeName: optional(str('httpbin')),
+  gatewaySelector: optional(stringMap('{ istio: "ingressgateway" }')),
+  gatewayClassName: optional(str('istio')),
+  port: optional(portNumber),
+};
+
 const SERVICE_PORT = 8000;
 const CONTAINER_PORT = 8080;
 
@@ -124,8 +141,10 @@ export class HttpbinExposure extends Construct {
 
   private readonly paths: string[];
 
-  public constructor(scope: Construct, id: string, props: HttpbinExposureProps = {}) {
+  public constructor(scope: Construct, id: string, givenProps: HttpbinExposureProps = {}) {
     super(scope, id);
+    const input: InputProblems = [];
+    const props = checkStruct(HTTPBIN_SHAPE, givenProps, input, '{ hosts: ["httpbin.example.com"] }');
     const namespace = resolveNamespace(this, props.namespace);
     const hosts = props.hosts ?? ['httpbin.example.com'];
     const version = props.version ?? 'v1';
@@ -172,10 +191,11 @@ export class HttpbinExposure extends Construct {
     });
 
     this.node.addValidation({
-      validate: () =>
+      validate: inputFirst(input, () =>
         this.paths.length === 0
           ? [`paths is empty, so nothing would be exposed; give at least one path prefix such as ${q('/status')}, or ['/'] for everything.`]
           : [],
+      ),
     });
   }
 }
