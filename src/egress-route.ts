@@ -67,7 +67,7 @@ export class OriginationTls {
   /** TLS that authenticates the server only (SIMPLE), as a browser does. */
   public static simple(options: OriginationTlsOptions = {}): OriginationTls {
     const out: InputProblems = [];
-    const o = checkStruct(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }', 'options');
+    const o = checkStruct(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
     return carry(new OriginationTls(false, undefined, o.sni, o.caCertificates ?? SYSTEM_CA_BUNDLE), out);
   }
 
@@ -80,7 +80,7 @@ export class OriginationTls {
   public static mutual(credentialName: string, options: OriginationTlsOptions = {}): OriginationTls {
     const out: InputProblems = [];
     const name = checkArg(required(str('client-cert'), '', 'give the name of the Secret of the client certificate'), credentialName, 'credentialName', out);
-    const o = checkStruct(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }', 'options');
+    const o = checkStruct(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
     return carry(new OriginationTls(true, name, o.sni, o.caCertificates), out);
   }
 

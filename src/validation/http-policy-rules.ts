@@ -37,14 +37,14 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     if (!(Number.isInteger(rule.retries.attempts) && rule.retries.attempts >= 0)) {
       problems.push(`${where}: retries.attempts ${rule.retries.attempts} must be a whole number of at least 0.`);
     }
-    if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout));
+    if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout, "leave it out for the rule's timeout"));
   }
 
   if (rule.fault) {
     const fault = rule.fault;
     if (gatewayApi) problems.push(`${where}: fault injection is an Istio API feature the Gateway API cannot express; ${ISTIO_ONLY}.`);
     if (!isPercentage(fault.percentage)) problems.push(`${where}: fault percentage ${fault.percentage} must be from 0 to 100.`);
-    if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!));
+    if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!, 'leave the fault out for no delay'));
     if (fault.kind === FaultKind.ABORT && !(Number.isInteger(fault.httpStatus) && fault.httpStatus! >= 200 && fault.httpStatus! <= 599)) {
       problems.push(`${where}: fault abort status ${fault.httpStatus} must be a whole number from 200 to 599.`);
     }

@@ -250,7 +250,7 @@ export function list<T>(element: Check<T>, example: string): Check<T[]> {
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === undefined || item === null) {
-          report(out, at(path, i), `is ${i in value ? describeValue(item) : 'a hole'} in the list; remove it (an extra comma makes a hole, as in [, "x"]).`);
+          report(out, at(path, i), i in value ? `is ${describeValue(item)}; remove it from the list.` : 'is a hole in the list (an extra comma, as in [, "x"]); remove it.');
           continue;
         }
         const checked = element(item, at(path, i), out);
