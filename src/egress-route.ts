@@ -333,11 +333,11 @@ export class EgressRoute extends Construct {
       if (props.workload) {
         this.workload = new GatewayWorkload(this, 'Workload', {
           ...props.workload,
-          name: props.workload.name ?? 'istio-egressgateway',
-          namespace: props.workload.namespace ?? 'istio-system',
-          istioLabel: props.workload.istioLabel ?? 'egressgateway',
-          serviceType: props.workload.serviceType ?? ServiceType.CLUSTER_IP,
-          ports: props.workload.ports ?? ports.map((port) => workloadPort(mode, port)),
+          name: orDefault(props.workload.name, 'istio-egressgateway'),
+          namespace: orDefault(props.workload.namespace, 'istio-system'),
+          istioLabel: orDefault(props.workload.istioLabel, 'egressgateway'),
+          serviceType: orDefault(props.workload.serviceType, ServiceType.CLUSTER_IP),
+          ports: orDefault(props.workload.ports, ports.map((port) => workloadPort(mode, port))),
         });
       }
       const serviceName = props.gatewayServiceName ?? this.workload?.workloadName ?? 'istio-egressgateway';
@@ -450,6 +450,11 @@ const EGRESS_ROUTE_SHAPE: Shape<EgressRouteProps> = {
     ),
   ),
 };
+
+/** `value`, else `fallback` when it is left out (a null stays: the workload reports it). */
+function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value !== undefined ? value : fallback;
+}
 
 function workloadPort(mode: EgressMode, port: number): GatewayServicePort {
   const name = mode === EgressMode.TLS_PASSTHROUGH ? (port === 443 ? 'https' : `tls-${port}`) : port === 80 ? 'http2' : `http-${port}`;
