@@ -171,8 +171,11 @@ export class IngressGateway extends Construct implements IGateway {
     if (props.workload) {
       this.workload = new GatewayWorkload(this, 'Workload', {
         ...props.workload,
-        // `=== undefined`, not `??`: a null is the caller's mistake, which the workload reports.
-        ports: props.workload.ports !== undefined ? props.workload.ports : this.listeners.filter((l, i, all) => all.findIndex((o) => o.port === l.port) === i).map(servicePort),
+        // `!== undefined`, not `??`: a null is the caller's mistake, which the workload reports.
+        ports:
+          props.workload.ports !== undefined
+            ? props.workload.ports
+            : this.listeners.filter((l, i, all) => all.findIndex((o) => o.port === l.port) === i).map(servicePort),
       });
       this.derivedPorts = props.workload.ports === undefined;
     }
