@@ -295,15 +295,19 @@ export class IngressGateway extends Construct implements IGateway {
   public addHttpRoutes(routes: HttpRouteEntry[]): HttpRoute[] {
     const example = '{ id: "shop", hosts: ["shop.example.com"], forwardTo: [{ service: "web", port: 80 }] }';
     const entries = checkArg(required(list(objectAsGiven(example), `[${example}]`), [], 'give a list of routes'), routes, 'addHttpRoutes() routes', this.input);
-    // Each entry's position in the caller's list, for the paths of messages (entries that are not objects are left out).
+    // The entries that are objects, in order; an id's path names its entry's position in the caller's list.
+    let at = -1;
     return entries.map((entry: HttpRouteEntry) => {
       const { id, ...rest } = entry;
-      return new HttpRoute(this, this.routeId(id, `addHttpRoutes() routes[${(routes as unknown[]).indexOf(entry)}].id`), Object.assign({}, rest, { gateway: this }));
+      if (typeof id === 'string') return new HttpRoute(this, id, Object.assign({}, rest, { gateway: this }));
+      while (routes[++at] !== entry);
+      return new HttpRoute(this, this.routeId(id, `addHttpRoutes() routes[${at}].id`), Object.assign({}, rest, { gateway: this }));
     });
   }
 
   /** A route's construct id, a string (a number from a YAML file is converted, with a problem). */
   private routeId(id: unknown, path: string): string {
+    if (typeof id === 'string') return id;
     return checkArg(required(str('shop'), `route${this.node.children.length}`, 'give the route a construct id, like "shop"'), id, path, this.input);
   }
 

@@ -289,6 +289,7 @@ export type Shape<T> = { readonly [K in keyof T]-?: Check<T[K]> | ((value: unkno
  * (fields it does not name are dropped; fields left out stay out).
  */
 export function struct<T>(shape: Shape<T>, example: string): Check<T> {
+  // Field names of structs are identifiers: their paths need no quoting.
   const fields = Object.keys(shape) as (keyof T & string)[];
   return (value, path, out) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || isDuration(value)) {
@@ -296,8 +297,9 @@ export function struct<T>(shape: Shape<T>, example: string): Check<T> {
     }
     const given = value as Record<string, unknown>;
     const copy: Record<string, unknown> = {};
+    const prefix = path ? `${path}.` : '';
     for (const field of fields) {
-      const checked = shape[field](given[field], at(path, field), out);
+      const checked = shape[field](given[field], prefix + field, out);
       if (checked !== undefined) copy[field] = checked;
     }
     return copy as T;
