@@ -165,6 +165,37 @@ describe('values made by the factories outside any construct carry their problem
   });
 });
 
+describe('values from a second copy of cdk8s or of this library (another version in a nested node_modules) are accepted by their shape', () => {
+  test('a Duration of another cdk8s copy is a Duration', () => {
+    let other: typeof import('cdk8s') | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      other = require('cdk8s');
+    });
+    const timeout = other!.Duration.seconds(30);
+    expect(timeout).not.toBeInstanceOf(Duration);
+    const chart = testChart();
+    new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', {
+      name: 'route',
+      rules: [{ forwardTo: [{ service: 'web', port: 80 }], timeout: u(timeout) }],
+    });
+    expect(only(synthObjects(chart), 'VirtualService').spec.http[0].timeout).toBe('30s');
+  });
+
+  test('a listener made by another copy of this library is a listener', () => {
+    let other: typeof import('../src') | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      other = require('../src');
+    });
+    const listener = other!.GatewayListener.http({ port: 8080 });
+    expect(listener).not.toBeInstanceOf(GatewayListener);
+    const chart = testChart();
+    new IngressGateway(chart, 'gw', { name: 'gw', listeners: [u(listener)] });
+    expect(only(synthObjects(chart), 'Gateway').spec.servers[0].port.number).toBe(8080);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Property: random wrong-typed values in every prop of each construct
 

@@ -91,6 +91,10 @@ export const TOPIC: CatalogueTopic = {
     { name: 'untyped: mirror backend as a plain object', build: (c) => rule(c, { mirror: u({ backend: { serviceName: 'shadow', port: 80 } }) }) },
     { name: 'untyped: redirect status as a string', build: (c) => rule(c, { forwardTo: undefined, action: HttpRouteAction.redirect({ scheme: 'https', statusCode: u('301') }) }) },
     { name: 'untyped: addRule() with null', build: (c) => gateway(c).addHttpRoute('route', { name: 'route', forwardTo: [{ service: 'web', port: 80 }] }).addRule(u(null)) },
+    {
+      name: 'untyped: addHttpRoutes() id as a number',
+      build: (c) => gateway(c).addHttpRoutes([u({ id: 'shop', name: 'shop', forwardTo: [{ service: 'web', port: 80 }] }), u({ id: 2, name: 'two', forwardTo: [{ service: 'two', port: 80 }] })]),
+    },
     { name: 'untyped: addHttpRoutes() with one object', build: (c) => gateway(c).addHttpRoutes(u({ id: 'shop', forwardTo: [{ service: 'web', port: 80 }] })) },
 
     // TLS and TCP routes
@@ -267,6 +271,7 @@ export const TOPIC: CatalogueTopic = {
     'untyped: addRule() with null': [
       '[c/gw/route] rules[0] is null; use an object like { matches: [...], forwardTo: [{ service: "web", port: 80 }] }.',
     ],
+    'untyped: addHttpRoutes() id as a number': ['[c/gw] addHttpRoutes() routes[1].id is the number 2; use the string "2".'],
     'untyped: addHttpRoutes() with one object': [
       '[c/gw] addHttpRoutes() routes is the object {"id":"shop","forwardTo":[{"service":"web","port":80}]}; use a list like [{ id: "shop", hosts: ["shop.example.com"], forwardTo: [{ service: "web", port: 80 }] }].',
     ],
