@@ -1,4 +1,4 @@
-import { carry, checkArg, checkStruct, InputProblems, num, optional, portNumber, required, Shape, str } from './validation/input-shape';
+import { carry, checkArg, checkOptions, InputProblems, num, optional, portNumber, required, Shape, str } from './validation/input-shape';
 
 /**
  * Options for a Kubernetes Service backend.
@@ -63,7 +63,7 @@ export class Backend {
   public static service(name: string, options: ServiceBackendOptions): Backend {
     const out: InputProblems = [];
     const serviceName = checkArg(SERVICE_NAME, name, 'name', out);
-    const o = checkStruct(SERVICE_BACKEND_SHAPE, options, out, '{ port: 80 }');
+    const o = checkOptions(SERVICE_BACKEND_SHAPE, options, out, '{ port: 80 }');
     return carry(new Backend(serviceName, o.port, o.namespace, o.subset, o.weight), out);
   }
 

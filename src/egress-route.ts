@@ -7,7 +7,7 @@ import { renderGatewayApiEgress } from './render/egress-gateway-api';
 import { EgressObjects, renderIstioApiEgress } from './render/egress-istio-api';
 import { LoadBalancerAlgorithm } from './traffic-policy';
 import { claimEgressHost, egressProblems } from './validation/egress-rules';
-import { bool, carry, checkArg, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, list, optional, portNumber, required, Shape, str, stringMap, struct } from './validation/input-shape';
+import { bool, carry, checkArg, checkOptions, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, list, optional, portNumber, required, Shape, str, stringMap, struct } from './validation/input-shape';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps, ServiceType } from './workload/workload-props';
@@ -67,7 +67,7 @@ export class OriginationTls {
   /** TLS that authenticates the server only (SIMPLE), as a browser does. */
   public static simple(options: OriginationTlsOptions = {}): OriginationTls {
     const out: InputProblems = [];
-    const o = checkStruct(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
+    const o = checkOptions(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
     return carry(new OriginationTls(false, undefined, o.sni, o.caCertificates ?? SYSTEM_CA_BUNDLE), out);
   }
 
@@ -80,7 +80,7 @@ export class OriginationTls {
   public static mutual(credentialName: string, options: OriginationTlsOptions = {}): OriginationTls {
     const out: InputProblems = [];
     const name = checkArg(required(str('client-cert'), '', 'give the name of the Secret of the client certificate'), credentialName, 'credentialName', out);
-    const o = checkStruct(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
+    const o = checkOptions(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
     return carry(new OriginationTls(true, name, o.sni, o.caCertificates), out);
   }
 

@@ -1,5 +1,5 @@
 import { Backend, ServiceBackendOptions } from './backend';
-import { carry, checkArg, checkStruct, InputProblems, instanceOf, list, num, optional, portNumber, required, Shape, str } from './validation/input-shape';
+import { carry, checkArg, checkOptions, InputProblems, instanceOf, list, num, optional, portNumber, required, Shape, str } from './validation/input-shape';
 
 /**
  * What kind of action a rule takes.
@@ -90,7 +90,7 @@ export class HttpRouteAction {
    */
   public static redirect(options: HttpRedirectOptions): HttpRouteAction {
     const out: InputProblems = [];
-    return carry(new HttpRouteAction(HttpRouteActionKind.REDIRECT, [], checkStruct(REDIRECT_SHAPE, options, out, '{ scheme: "https", statusCode: 301 }')), out);
+    return carry(new HttpRouteAction(HttpRouteActionKind.REDIRECT, [], checkOptions(REDIRECT_SHAPE, options, out, '{ scheme: "https", statusCode: 301 }')), out);
   }
 
   /**

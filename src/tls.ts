@@ -1,4 +1,4 @@
-import { carry, checkArg, checkStruct, enumOf, InputProblems, list, optional, required, Shape, str } from './validation/input-shape';
+import { carry, checkArg, checkOptions, enumOf, InputProblems, list, optional, required, Shape, str } from './validation/input-shape';
 
 /**
  * How a gateway server terminates or passes TLS.
@@ -90,7 +90,7 @@ export class ServerTls {
   private static make(mode: TlsMode, credentialName: string, options: MutualServerTlsOptions): ServerTls {
     const out: InputProblems = [];
     const name = checkArg(CREDENTIAL, credentialName, 'credentialName', out);
-    const o = checkStruct(mode === TlsMode.SIMPLE ? SIMPLE_SHAPE : MUTUAL_SHAPE, options ?? {}, out, '{ minProtocolVersion: TlsVersion.TLS_V1_3 }');
+    const o = checkOptions(mode === TlsMode.SIMPLE ? SIMPLE_SHAPE : MUTUAL_SHAPE, options, out, '{ minProtocolVersion: TlsVersion.TLS_V1_3 }');
     return carry(new ServerTls(mode, name, o), out);
   }
 

@@ -311,6 +311,16 @@ export function checkStruct<T>(shape: Shape<T>, value: unknown, out: InputProble
   return struct(shape, example)(value, path, out) ?? ({} as T);
 }
 
+/**
+ * Checks the options argument of a factory that takes other arguments first
+ * (`Backend.service(name, options)`): its fields are named as the value's (`backends[0].port`), the
+ * argument itself, when it is not an object, as `options`.
+ */
+export function checkOptions<T>(shape: Shape<T>, value: unknown, out: InputProblems, example: string): T {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  return checkStruct(shape, value, out, example, isObject ? '' : 'options');
+}
+
 /** Checks one argument of a factory or method. */
 export function checkArg<T>(check: (value: unknown, path: string, out: InputProblems) => T, value: unknown, name: string, out: InputProblems): T {
   return check(value, name, out);
