@@ -4,6 +4,7 @@ import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderDestinationRule } from './render/istio-api';
 import { ConnectionPoolSettings, LoadBalancerAlgorithm, OutlierDetection } from './traffic-policy';
+import { checkStruct, duration, enumOf, inputFirst, InputProblems, list, num, optional, required, Shape, str, stringMap, struct } from './validation/input-shape';
 import { isDnsLabel, isDnsSubdomain, q } from './validation/names';
 import { trafficPolicyProblems } from './validation/traffic-policy-rules';
 import { labelProblems } from './validation/webhook';
@@ -82,6 +83,42 @@ export interface BackendPolicyProps {
   readonly outlierDetection?: OutlierDetection;
 }
 
+const SUBSET = struct<Subset>(
+  { name: required(str('v1'), '', 'give the subset a name, like "v1"'), labels: required(stringMap('{ version: "v1" }'), {}, 'give the pod labels of the subset, like { version: "v1" }') },
+  '{ name: "v1", labels: { version: "v1" } }',
+);
+const BACKEND_POLICY_SHAPE: Shape<BackendPolicyProps> = {
+  serviceName: required(str('web'), '', 'give the Service name, like "web"'),
+  namespace: optional(str('team-a')),
+  name: optional(str('web')),
+  subsets: optional(list(SUBSET, '[{ name: "v1", labels: { version: "v1" } }]')),
+  tls: optional(enumOf(BackendTlsMode, 'BackendTlsMode')),
+  loadBalancer: optional(enumOf(LoadBalancerAlgorithm, 'LoadBalancerAlgorithm')),
+  connectionPool: optional(
+    struct<ConnectionPoolSettings>(
+      {
+        maxConnections: optional(num(100)),
+        connectTimeout: optional(duration("leave it out for Istio's default of 10s")),
+        maxPendingRequests: optional(num(100)),
+        maxRequests: optional(num(100)),
+        maxRequestsPerConnection: optional(num(10)),
+      },
+      '{ maxConnections: 100 }',
+    ),
+  ),
+  outlierDetection: optional(
+    struct<OutlierDetection>(
+      {
+        consecutive5xxErrors: optional(num(5)),
+        interval: optional(duration("leave it out for Istio's default of 10s")),
+        baseEjectionTime: optional(duration("leave it out for Istio's default of 30s")),
+        maxEjectionPercent: optional(num(10)),
+      },
+      '{ consecutive5xxErrors: 5 }',
+    ),
+  ),
+};
+
 /**
  * Subsets and traffic policy for one backend Service: a DestinationRule. Istio applies it whichever
  * API the routes are written in; subsets can only be routed to with the Istio API.
@@ -103,9 +140,12 @@ export class BackendPolicy extends Construct {
   private readonly serviceName: string;
   private readonly tls: BackendTlsMode;
   private readonly props: BackendPolicyProps;
+  /** Problems of the input's shape (wrong types from untyped callers), reported at synth. */
+  private readonly input: InputProblems = [];
 
-  public constructor(scope: Construct, id: string, props: BackendPolicyProps) {
+  public constructor(scope: Construct, id: string, givenProps: BackendPolicyProps) {
     super(scope, id);
+    const props = checkStruct(BACKEND_POLICY_SHAPE, givenProps, this.input, '{ serviceName: "web", subsets: [...] }');
     this.serviceName = props.serviceName;
     this.policyNamespace = resolveNamespace(this, props.namespace);
     this.policyName = props.name ?? props.serviceName;
@@ -128,13 +168,14 @@ export class BackendPolicy extends Construct {
     AppRegistry.of(this).registerBackendPolicy(this, this.host, model);
     AppRegistry.of(this).registerOwner(this);
     this.apiObject = renderDestinationRule(this, 'Resource', { name: this.policyName, namespace: this.policyNamespace }, model);
-    this.node.addValidation({ validate: () => this.problems() });
+    this.node.addValidation({ validate: inputFirst(this.input, () => this.problems()) });
   }
 
   /** Adds a subset. */
   public addSubset(subset: Subset): void {
     AppRegistry.recordChange(this);
-    this.subsets.push(subset);
+    const checked = SUBSET(subset, `subsets[${this.subsets.length}]`, this.input);
+    if (checked !== undefined) this.subsets.push(checked);
   }
 
   private problems(): string[] {

@@ -1,3 +1,5 @@
+import { carry, checkArg, checkOptions, InputProblems, num, optional, portNumber, required, Shape, str } from './validation/input-shape';
+
 /**
  * Options for a Kubernetes Service backend.
  */
@@ -35,6 +37,19 @@ export interface ForwardTarget extends ServiceBackendOptions {
   readonly service: string;
 }
 
+const SERVICE_NAME = required(str('web'), '', 'give the Service name, like "web"');
+
+/** What ServiceBackendOptions must hold. @internal */
+export const SERVICE_BACKEND_SHAPE: Shape<ServiceBackendOptions> = {
+  port: required(portNumber, 0, 'give the Service port, like 80'),
+  namespace: optional(str('team-a')),
+  subset: optional(str('v1')),
+  weight: optional(num(50)),
+};
+
+/** What a ForwardTarget must hold. @internal */
+export const FORWARD_TARGET_SHAPE: Shape<ForwardTarget> = { service: SERVICE_NAME, ...SERVICE_BACKEND_SHAPE };
+
 /**
  * Where a route sends traffic.
  */
@@ -46,7 +61,10 @@ export class Backend {
    * @param options port, namespace, subset and weight
    */
   public static service(name: string, options: ServiceBackendOptions): Backend {
-    return new Backend(name, options.port, options.namespace, options.subset, options.weight);
+    const out: InputProblems = [];
+    const serviceName = checkArg(SERVICE_NAME, name, 'name', out);
+    const o = checkOptions(SERVICE_BACKEND_SHAPE, options, out, '{ port: 80 }');
+    return carry(new Backend(serviceName, o.port, o.namespace, o.subset, o.weight), out);
   }
 
   private constructor(

@@ -6,10 +6,12 @@ import { GatewayListener } from './listener';
 import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { TlsRoute } from './stream-route';
+import { bool, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, optional, portNumber, required, Shape, str } from './validation/input-shape';
 import { networkProblems, NETWORK_LABEL } from './validation/network-rules';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps } from './workload/workload-props';
+import { WORKLOAD_SHAPE_CHECK } from './workload/workload-shape';
 
 /**
  * Which data plane the east-west gateway serves.
@@ -84,6 +86,27 @@ export interface EastWestGatewayProps {
   readonly workload?: GatewayWorkloadProps;
 }
 
+const NETWORK = required(str('network1'), '', 'give the network name, like "network1"');
+const API = optional(enumOf(ApiFlavor, 'ApiFlavor'));
+const EAST_WEST_SHAPE: Shape<EastWestGatewayProps> = {
+  network: NETWORK,
+  cluster: optional(str('cluster1')),
+  api: API,
+  mode: optional(enumOf(EastWestMode, 'EastWestMode')),
+  namespace: optional(str('istio-system')),
+  name: optional(str('istio-eastwestgateway')),
+  exposeIstiod: optional(bool),
+  deployWorkload: optional(bool),
+  workload: optional(WORKLOAD_SHAPE_CHECK),
+};
+const REMOTE_NETWORK_SHAPE: Shape<RemoteNetworkGatewayProps> = {
+  network: NETWORK,
+  address: required(instanceOf(GatewayAddress, 'GatewayAddress.ip() or GatewayAddress.hostname()'), undefined as unknown as GatewayAddress, 'give it, like GatewayAddress.ip("192.0.2.10")'),
+  port: optional(portNumber),
+  name: optional(str('network2-eastwestgateway')),
+  namespace: optional(str('istio-system')),
+};
+
 const ISTIOD_HOST_NAMES = ['istiod.istio-system.svc', 'istiod.istio-system.svc.cluster.local'];
 
 /**
@@ -102,8 +125,10 @@ export class EastWestGateway extends Construct {
   /** The deployed workload (Istio API). */
   public readonly workload?: GatewayWorkload;
 
-  public constructor(scope: Construct, id: string, props: EastWestGatewayProps) {
+  public constructor(scope: Construct, id: string, givenProps: EastWestGatewayProps) {
     super(scope, id);
+    const input: InputProblems = [];
+    const props = checkStruct(EAST_WEST_SHAPE, givenProps, input, '{ network: "network1" }');
     AppRegistry.of(this).registerOwner(this, props.cluster);
     const api = props.api ?? ApiFlavor.ISTIO;
     const mode = props.mode ?? EastWestMode.SIDECAR;
@@ -114,7 +139,7 @@ export class EastWestGateway extends Construct {
     const networkLabels = { [NETWORK_LABEL]: props.network };
 
     AppRegistry.of(this).registerNetworkClaim(this, { network: props.network, cluster: props.cluster, path: this.node.path });
-    this.node.addValidation({ validate: () => networkProblems(this, api, mode) });
+    this.node.addValidation({ validate: inputFirst(input, () => networkProblems(this, api, mode)) });
 
     if (api === ApiFlavor.ISTIO && (props.deployWorkload ?? true)) {
       const ports: GatewayServicePort[] = [{ name: 'tls', port: 15443, protocol: PortProtocol.TCP }];
@@ -248,16 +273,19 @@ export class RemoteNetworkGateway extends Construct {
   /** The Gateway. */
   public readonly gateway: IngressGateway;
 
-  public constructor(scope: Construct, id: string, props: RemoteNetworkGatewayProps) {
+  public constructor(scope: Construct, id: string, givenProps: RemoteNetworkGatewayProps) {
     super(scope, id);
+    const input: InputProblems = [];
+    const props = checkStruct(REMOTE_NETWORK_SHAPE, givenProps, input, '{ network: "network2", address: GatewayAddress.ip("192.0.2.10") }');
     AppRegistry.of(this).registerOwner(this);
+    this.node.addValidation({ validate: inputFirst(input, () => []) });
     this.gateway = new IngressGateway(this, 'Gateway', {
       api: ApiFlavor.GATEWAY_API,
       name: props.name ?? `${props.network}-eastwestgateway`,
       namespace: resolveNamespace(this, props.namespace ?? 'istio-system'),
       gatewayClassName: 'istio-remote',
       labels: { [NETWORK_LABEL]: props.network },
-      addresses: [props.address],
+      addresses: props.address ? [props.address] : [],
       listeners: [GatewayListener.autoPassthrough({ name: 'cross-network', port: props.port ?? 15443 })],
     });
   }

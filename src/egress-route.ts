@@ -8,9 +8,11 @@ import { renderGatewayApiEgress } from './render/egress-gateway-api';
 import { EgressObjects, renderIstioApiEgress } from './render/egress-istio-api';
 import { LoadBalancerAlgorithm } from './traffic-policy';
 import { claimEgressHost, egressProblems } from './validation/egress-rules';
+import { bool, carry, checkArg, checkOptions, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, list, optional, portNumber, required, Shape, str, stringMap, struct } from './validation/input-shape';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps, ServiceType } from './workload/workload-props';
+import { WORKLOAD_SHAPE_CHECK } from './workload/workload-shape';
 
 /**
  * How traffic to the external host is carried through the egress gateway.
@@ -71,6 +73,13 @@ export interface OriginationTlsOptions {
 }
 
 /** The system roots in Istio's proxy image, which verify public servers' certificates. */
+const ORIGINATION_TLS_SHAPE: Shape<OriginationTlsOptions> = {
+  sni: optional(str('api.example.com')),
+  caCertificates: optional(str('/etc/certs/ca.pem')),
+  subjectAltNames: optional(list(str('api.example.com'), '["api.example.com"]')),
+  skipServerNameCheckReason: optional(str('the server presents a certificate for its IP address only')),
+};
+
 const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 /**
@@ -79,7 +88,9 @@ const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 export class OriginationTls {
   /** TLS that authenticates the server only (SIMPLE), as a browser does. */
   public static simple(options: OriginationTlsOptions = {}): OriginationTls {
-    return new OriginationTls(false, undefined, options.caCertificates ?? SYSTEM_CA_BUNDLE, options);
+    const out: InputProblems = [];
+    const o = checkOptions(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
+    return carry(new OriginationTls(false, undefined, o.caCertificates ?? SYSTEM_CA_BUNDLE, o), out);
   }
 
   /**
@@ -89,7 +100,10 @@ export class OriginationTls {
    * egress gateway's pods
    */
   public static mutual(credentialName: string, options: OriginationTlsOptions = {}): OriginationTls {
-    return new OriginationTls(true, credentialName, options.caCertificates, options);
+    const out: InputProblems = [];
+    const name = checkArg(required(str('client-cert'), '', 'give the name of the Secret of the client certificate'), credentialName, 'credentialName', out);
+    const o = checkOptions(ORIGINATION_TLS_SHAPE, options, out, '{ sni: "api.example.com" }');
+    return carry(new OriginationTls(true, name, o.caCertificates, o), out);
   }
 
   /** The SNI, when given. */
@@ -321,8 +335,10 @@ export class EgressRoute extends Construct {
   /** Fully qualified host of the egress gateway's Service. */
   public readonly gatewayServiceHost: string;
 
-  public constructor(scope: Construct, id: string, props: EgressRouteProps) {
+  public constructor(scope: Construct, id: string, givenProps: EgressRouteProps) {
     super(scope, id);
+    const input: InputProblems = [];
+    const props = checkStruct(EGRESS_ROUTE_SHAPE, givenProps, input, '{ host: "api.example.com" }');
     this.host = props.host;
     this.api = props.api ?? ApiFlavor.ISTIO;
     const mode = props.mode ?? EgressMode.HTTP;
@@ -349,11 +365,11 @@ export class EgressRoute extends Construct {
       if (props.workload) {
         this.workload = new GatewayWorkload(this, 'Workload', {
           ...props.workload,
-          name: props.workload.name ?? 'istio-egressgateway',
-          namespace: props.workload.namespace ?? 'istio-system',
-          istioLabel: props.workload.istioLabel ?? 'egressgateway',
-          serviceType: props.workload.serviceType ?? ServiceType.CLUSTER_IP,
-          ports: props.workload.ports ?? ports.map((port) => workloadPort(mode, port)),
+          name: orDefault(props.workload.name, 'istio-egressgateway'),
+          namespace: orDefault(props.workload.namespace, 'istio-system'),
+          istioLabel: orDefault(props.workload.istioLabel, 'egressgateway'),
+          serviceType: orDefault(props.workload.serviceType, ServiceType.CLUSTER_IP),
+          ports: orDefault(props.workload.ports, ports.map((port) => workloadPort(mode, port))),
         });
       }
       const serviceName = props.gatewayServiceName ?? this.workload?.workloadName ?? 'istio-egressgateway';
@@ -443,7 +459,7 @@ export class EgressRoute extends Construct {
         locksDown: props.allowedClients !== undefined,
       });
     }
-    this.node.addValidation({ validate: () => egressProblems(model, this) });
+    this.node.addValidation({ validate: inputFirst(input, () => egressProblems(model, this)) });
   }
 }
 
@@ -451,6 +467,38 @@ export class EgressRoute extends Construct {
  * A Service port of the deployed egress gateway, named for what the clients send (the sidecars read
  * the protocol from the name), as the chart names its own: `http2` 80 and `https` 443.
  */
+const NAMESPACES = optional(list(str('team-a'), '["team-a"]'));
+const EGRESS_ROUTE_SHAPE: Shape<EgressRouteProps> = {
+  host: required(str('api.example.com'), '', 'give the external host, like "api.example.com"'),
+  wildcardTarget: optional(str('api.example.com')),
+  mode: optional(enumOf(EgressMode, 'EgressMode')),
+  ports: optional(list(portNumber, '[443]')),
+  originationPort: optional(portNumber),
+  originationTls: optional(instanceOf(OriginationTls, 'OriginationTls.simple() or OriginationTls.mutual()')),
+  mutualTls: optional(bool),
+  api: optional(enumOf(ApiFlavor, 'ApiFlavor')),
+  name: optional(str('api')),
+  namespace: optional(str('team-a')),
+  clientNamespaces: NAMESPACES,
+  gatewaySelector: optional(stringMap('{ istio: "egressgateway" }')),
+  gatewayServiceName: optional(str('istio-egressgateway')),
+  gatewayNamespace: optional(str('istio-system')),
+  workload: optional(WORKLOAD_SHAPE_CHECK),
+  loadBalancer: optional(enumOf(LoadBalancerAlgorithm, 'LoadBalancerAlgorithm')),
+  allowedClients: optional(struct<EgressClients>({ serviceAccounts: optional(list(str('default/app'), '["default/app"]')), namespaces: NAMESPACES }, '{ namespaces: ["team-a"] }')),
+  clientNetworkPolicy: optional(
+    struct<ClientNetworkPolicyOptions>(
+      { allowedNamespaces: NAMESPACES, controlPlaneNamespace: optional(str('istio-system')), dnsNamespace: optional(str('kube-system')) },
+      '{ allowedNamespaces: ["team-a"] }',
+    ),
+  ),
+};
+
+/** `value`, else `fallback` when it is left out (a null stays: the workload reports it). */
+function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value !== undefined ? value : fallback;
+}
+
 function workloadPort(mode: EgressMode, port: number): GatewayServicePort {
   const name = mode === EgressMode.TLS_PASSTHROUGH ? (port === 443 ? 'https' : `tls-${port}`) : port === 80 ? 'http2' : `http-${port}`;
   return { name, port, protocol: PortProtocol.TCP };

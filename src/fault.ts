@@ -1,4 +1,9 @@
 import { Duration } from 'cdk8s';
+import { carry, checkArg, duration, InputProblems, num, optional, required } from './validation/input-shape';
+
+const DELAY_ARG = required(duration('leave the fault out for no delay'), Duration.seconds(1), 'give a Duration, like Duration.seconds(5)');
+const PERCENTAGE = optional(num(50));
+const HTTP_STATUS = required(num(503), 503, 'give the HTTP status, like 503');
 
 /**
  * The kind of fault injected.
@@ -21,7 +26,9 @@ export class FaultInjection {
    * @param percentage share of requests affected, from 0 to 100
    */
   public static delay(delay: Duration, percentage: number = 100): FaultInjection {
-    return new FaultInjection(FaultKind.DELAY, percentage, delay, undefined);
+    const out: InputProblems = [];
+    const d = checkArg(DELAY_ARG, delay, 'delay', out);
+    return carry(new FaultInjection(FaultKind.DELAY, checkArg(PERCENTAGE, percentage, 'percentage', out) ?? 100, d, undefined), out);
   }
 
   /**
@@ -31,7 +38,9 @@ export class FaultInjection {
    * @param percentage share of requests affected, from 0 to 100
    */
   public static abort(httpStatus: number, percentage: number = 100): FaultInjection {
-    return new FaultInjection(FaultKind.ABORT, percentage, undefined, httpStatus);
+    const out: InputProblems = [];
+    const s = checkArg(HTTP_STATUS, httpStatus, 'httpStatus', out);
+    return carry(new FaultInjection(FaultKind.ABORT, checkArg(PERCENTAGE, percentage, 'percentage', out) ?? 100, undefined, s), out);
   }
 
   private constructor(

@@ -19,7 +19,9 @@ import { rendererFor } from './render/renderer';
 import { objectProps } from './render/typed-object';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
+import { checkArg, checkStruct, inputFirst, InputProblems, required } from './validation/input-shape';
 import { listenersKey, ValidationMemo } from './validation/memo';
+import { GATEWAY, HTTP_ROUTE_SHAPE, HTTP_RULE, NO_GATEWAY } from './validation/route-input';
 import { httpRouteProblems } from './validation/route-rules';
 
 /**
@@ -184,14 +186,26 @@ export class HttpRoute extends L1ApiObject {
   private readonly grants?: ReferenceGrants;
   /** The model, kept until a rule is added: validation reads it twice per synthYaml(), rendering once. */
   private cachedModel?: HttpRouteModel;
+  /**
+   * Problems of the input's shape (wrong types from untyped callers), reported at synth.
+   * @internal
+   */
+  public readonly _input: InputProblems;
 
-  public constructor(scope: Construct, id: string, props: HttpRouteProps) {
+  public constructor(scope: Construct, id: string, givenProps: HttpRouteProps) {
+    // The caller's input checked and copied (lists included) before anything reads it.
+    const input: InputProblems = [];
+    const props: HttpRouteProps = {
+      ...checkStruct(HTTP_ROUTE_SHAPE, givenProps, input, '{ hosts: ["shop.example.com"], rules: [...] }'),
+      gateway: checkArg(required(GATEWAY, NO_GATEWAY, 'give the IngressGateway the route binds to'), givenProps?.gateway, 'gateway', input),
+    };
     const namespace = resolveNamespace(scope, props.namespace);
     // The spec is rendered at synth, from the model of the route as it is then.
     let route: HttpRoute | undefined;
     const form = rendererFor(props.gateway.api).httpRoute(() => route!.model());
     super(scope, id, objectProps(form, props.name, namespace));
     route = this;
+    this._input = input;
     this.gateway = props.gateway;
     this.routeNamespace = namespace;
     this.routeName = this.name;
@@ -200,7 +214,7 @@ export class HttpRoute extends L1ApiObject {
     if (this.gateway.api === ApiFlavor.GATEWAY_API) {
       this.grants = new ReferenceGrants(this, this.routeNamespace);
     }
-    for (const rule of props.rules ?? []) this.addRule(rule);
+    for (const rule of props.rules ?? []) this.addChecked(rule);
     if (props.forwardTo) {
       this.fallback = { forwardTo: props.forwardTo };
       this.track(this.fallback);
@@ -211,19 +225,29 @@ export class HttpRoute extends L1ApiObject {
     registry.registerOwner(this);
     const memo = new ValidationMemo(registry);
     this.node.addValidation({
-      validate: () => {
+      validate: inputFirst(input, () => {
         const model = this.model();
         const gateway = registry.gatewayModel(this.gateway);
         const policiesByHost = registry.backendPoliciesByHost();
         const key: unknown[] = [model, gateway, policiesByHost];
         if (gateway) listenersKey(registry, gateway.listeners, key);
         return memo.problemsOf(key, () => httpRouteProblems(model, { api: this.gateway.api, gateway, policiesByHost, scope: this }));
-      },
+      }),
     });
   }
 
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
+    const checked = HTTP_RULE(rule, `rules[${this.rules.length}]`, this._input);
+    if (checked === undefined) {
+      AppRegistry.recordChange(this);
+      return;
+    }
+    this.addChecked(checked);
+  }
+
+  /** Adds a rule whose shape is checked. */
+  private addChecked(rule: HttpRouteRule): void {
     this.rules.push(rule);
     this.track(rule);
   }

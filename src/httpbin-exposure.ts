@@ -11,6 +11,7 @@ import { PathMatch } from './match';
 import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { HttpRouteAction } from './route-action';
+import { bool, checkStruct, enumOf, inputFirst, InputProblems, list, optional, portNumber, Shape, str, stringMap } from './validation/input-shape';
 import { q } from './validation/names';
 
 /**
@@ -100,6 +101,22 @@ export interface HttpbinExposureProps {
 }
 
 /** httpbin's Service port and container port, as in Istio's sample. */
+const HTTPBIN_SHAPE: Shape<HttpbinExposureProps> = {
+  api: optional(enumOf(ApiFlavor, 'ApiFlavor')),
+  namespace: optional(str('httpbin')),
+  hosts: optional(list(str('httpbin.example.com'), '["httpbin.example.com"]')),
+  paths: optional(list(str('/status'), '["/status", "/delay"]')),
+  deployWorkload: optional(bool),
+  image: optional(str('docker.io/mccutchen/go-httpbin:v2.15.0')),
+  version: optional(str('v1')),
+  routeToVersionSubset: optional(bool),
+  gatewayName: optional(str('httpbin-gateway')),
+  routeName: optional(str('httpbin')),
+  gatewaySelector: optional(stringMap('{ istio: "ingressgateway" }')),
+  gatewayClassName: optional(str('istio')),
+  port: optional(portNumber),
+};
+
 const SERVICE_PORT = 8000;
 const CONTAINER_PORT = 8080;
 /** The `nonroot` user of the distroless images (the httpbin image's base). */
@@ -127,8 +144,10 @@ export class HttpbinExposure extends Construct {
 
   private readonly paths: string[];
 
-  public constructor(scope: Construct, id: string, props: HttpbinExposureProps = {}) {
+  public constructor(scope: Construct, id: string, givenProps: HttpbinExposureProps = {}) {
     super(scope, id);
+    const input: InputProblems = [];
+    const props = checkStruct(HTTPBIN_SHAPE, givenProps, input, '{ hosts: ["httpbin.example.com"] }');
     AppRegistry.of(this).registerOwner(this);
     const namespace = resolveNamespace(this, props.namespace);
     const hosts = props.hosts ?? ['httpbin.example.com'];
@@ -176,10 +195,11 @@ export class HttpbinExposure extends Construct {
     });
 
     this.node.addValidation({
-      validate: () =>
+      validate: inputFirst(input, () =>
         this.paths.length === 0
           ? [`paths is empty, so nothing would be exposed; give at least one path prefix such as ${q('/status')}, or ['/'] for everything.`]
           : [],
+      ),
     });
   }
 }

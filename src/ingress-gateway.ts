@@ -16,6 +16,7 @@ import { TcpRoute, TcpRouteOptions, TlsRoute, TlsRouteOptions } from './stream-r
 import { crossGatewayProblems } from './validation/cross-gateway-rules';
 import { gatewayOptionProblems } from './validation/expansion-rules';
 import { gatewayProblems } from './validation/gateway-rules';
+import { carry, describeValue, objectAsGiven, checkArg, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, list, optional, required, Shape, str, stringMap } from './validation/input-shape';
 import { listenersKey, ValidationMemo } from './validation/memo';
 import { isDnsLabel, isDnsNameOrWildcard, isDnsSubdomain, q } from './validation/names';
 import { suppressible } from './validation/suppressible';
@@ -23,6 +24,9 @@ import { SuppressibleRule } from './validation/suppressions';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps } from './workload/workload-props';
+import { WORKLOAD_SHAPE_CHECK } from './workload/workload-shape';
+
+const ADDRESS = required(str('192.0.2.10'), '', 'give an IP address or host name');
 
 /**
  * An address a gateway is reached at.
@@ -30,12 +34,14 @@ import { GatewayWorkloadProps } from './workload/workload-props';
 export class GatewayAddress {
   /** An IP address. */
   public static ip(address: string): GatewayAddress {
-    return new GatewayAddress(address, true);
+    const out: InputProblems = [];
+    return carry(new GatewayAddress(checkArg(ADDRESS, address, 'address', out), true), out);
   }
 
   /** A DNS host name. */
   public static hostname(name: string): GatewayAddress {
-    return new GatewayAddress(name, false);
+    const out: InputProblems = [];
+    return carry(new GatewayAddress(checkArg(ADDRESS, name, 'name', out), false), out);
   }
 
   private constructor(
@@ -134,7 +140,10 @@ export class IngressGateway extends Construct implements IGateway {
    * @param api the API the gateway is written in (routes bound to it are written in the same one)
    */
   public static fromGatewayName(scope: Construct, id: string, reference: string, api: ApiFlavor = ApiFlavor.ISTIO): IGateway {
-    return new ImportedGateway(scope, id, reference, api);
+    const input: InputProblems = [];
+    const ref = checkArg(required(str('istio-system/public-gw'), '', 'give "<namespace>/<name>" of the Gateway'), reference, 'reference', input);
+    const flavor = checkArg(optional(API), api, 'api', input) ?? ApiFlavor.ISTIO;
+    return new ImportedGateway(scope, id, ref, flavor, input);
   }
 
   public readonly gatewayName: string;
@@ -150,9 +159,12 @@ export class IngressGateway extends Construct implements IGateway {
   private derivedPorts = false;
   private readonly selector: { [key: string]: string };
   private readonly gatewayClassName: string;
+  /** Problems of the input's shape (wrong types from untyped callers), reported at synth. */
+  private readonly input: InputProblems = [];
 
-  public constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {
+  public constructor(scope: Construct, id: string, givenProps: IngressGatewayProps = {}) {
     super(scope, id);
+    const props = checkStruct(INGRESS_GATEWAY_SHAPE, givenProps, this.input, '{ listeners: [GatewayListener.http()] }');
     this.api = props.api ?? ApiFlavor.ISTIO;
     this.gatewayNamespace = resolveNamespace(this, props.namespace);
     this.gatewayClassName = props.gatewayClassName ?? 'istio';
@@ -164,7 +176,11 @@ export class IngressGateway extends Construct implements IGateway {
     if (props.workload) {
       this.workload = new GatewayWorkload(this, 'Workload', {
         ...props.workload,
-        ports: props.workload.ports ?? this.listeners.filter((l, i, all) => all.findIndex((o) => o.port === l.port) === i).map(servicePort),
+        // `!== undefined`, not `??`: a null is the caller's mistake, which the workload reports.
+        ports:
+          props.workload.ports !== undefined
+            ? props.workload.ports
+            : this.listeners.filter((l, i, all) => all.findIndex((o) => o.port === l.port) === i).map(servicePort),
       });
       this.derivedPorts = props.workload.ports === undefined;
     }
@@ -197,7 +213,7 @@ export class IngressGateway extends Construct implements IGateway {
     // Reads every gateway's listeners (IST0145) and every route's hosts (registered: a change).
     const memo = new ValidationMemo(registry);
     this.node.addValidation({
-      validate: () =>
+      validate: inputFirst(this.input, () =>
         memo.problemsOf(registry.allGateways().reduce((key, g) => listenersKey(registry, g.model.listeners, key), [] as unknown[]), () => [
           ...gatewayOptionProblems(props, this.api),
           ...gatewayProblems(model(), this.api),
@@ -205,13 +221,15 @@ export class IngressGateway extends Construct implements IGateway {
           ...this.servicePortProblems(),
           ...addressProblems(props.addresses, this.api),
         ]),
+      ),
     });
     this.addHttpsRedirectRoute();
   }
 
   /** IST0162: every listener's port must be exposed by the deployed workload's Service. */
   private servicePortProblems(): string[] {
-    if (!this.workload) return [];
+    // A workload whose own input is wrong reports that (its ports may be a placeholder).
+    if (!this.workload || this.workload._input.length > 0) return [];
     const exposed = new Set(this.workload.servicePorts.map((p) => p.port));
     return this.listeners
       .filter((l) => !exposed.has(l.port))
@@ -234,6 +252,7 @@ export class IngressGateway extends Construct implements IGateway {
   /** Adds a listener. */
   public addListener(listener: GatewayListener): void {
     AppRegistry.recordChange(this);
+    if (checkArg(LISTENER, listener, `listeners[${this.listeners.length}]`, this.input) === undefined) return;
     this.listeners.push(listener);
     if (this.derivedPorts && !this.listeners.slice(0, -1).some((l) => l.port === listener.port)) {
       this.workload?.addPort(servicePort(listener));
@@ -268,7 +287,12 @@ export class IngressGateway extends Construct implements IGateway {
    */
   public addHttpRoute(id: string, options: HttpRouteOptions = {}): HttpRoute {
     // Object.assign, not `{ ...options, gateway: this }`: see HttpRoute's model (absent options are read).
-    return new HttpRoute(this, id, Object.assign({}, options, { gateway: this }));
+    const given = options as unknown;
+    const isObject = typeof given === 'object' && given !== null && !Array.isArray(given);
+    const route = new HttpRoute(this, this.routeId(id, 'addHttpRoute() id'), Object.assign({}, isObject ? options : {}, { gateway: this }));
+    // Reported by the route (its own rules would only add "no rules").
+    if (!isObject && given !== undefined) route._input.push({ path: 'options', text: `is ${describeValue(given)}; use an object like { hosts: ["shop.example.com"], rules: [...] }.` });
+    return route;
   }
 
   /**
@@ -278,21 +302,43 @@ export class IngressGateway extends Construct implements IGateway {
    * @param routes each route's construct id and options
    */
   public addHttpRoutes(routes: HttpRouteEntry[]): HttpRoute[] {
-    return routes.map(({ id, ...options }) => this.addHttpRoute(id, options));
+    const example = '{ id: "shop", hosts: ["shop.example.com"], forwardTo: [{ service: "web", port: 80 }] }';
+    const entries = checkArg(required(list(objectAsGiven(example), `[${example}]`), [], 'give a list of routes'), routes, 'addHttpRoutes() routes', this.input);
+    // The entries that are objects, in order; an id's path names its entry's position in the caller's list.
+    let at = -1;
+    return entries.map((entry: HttpRouteEntry) => {
+      const { id, ...rest } = entry;
+      if (typeof id === 'string') return new HttpRoute(this, id, Object.assign({}, rest, { gateway: this }));
+      while (routes[++at] !== entry);
+      return new HttpRoute(this, this.routeId(id, `addHttpRoutes() routes[${at}].id`), Object.assign({}, rest, { gateway: this }));
+    });
+  }
+
+  /** A route's construct id, a string (a number from a YAML file is converted, with a problem). */
+  private routeId(id: unknown, path: string): string {
+    if (typeof id === 'string') return id;
+    return checkArg(required(str('shop'), `route${this.node.children.length}`, 'give the route a construct id, like "shop"'), id, path, this.input);
+  }
+
+  /** Route options as an object (the route checks their fields), else a problem here and no options. */
+  private routeOptions<T>(options: T, path: string): T {
+    if (typeof options === 'object' && options !== null && !Array.isArray(options)) return options;
+    if (options !== undefined) this.input.push({ path, text: `is ${describeValue(options)}; use an object like { hosts: ["shop.example.com"], rules: [...] }.` });
+    return {} as T;
   }
 
   /**
    * Adds a TLS passthrough route: streams whose SNI is one of `hosts` go to the backends untouched.
    */
   public addTlsRoute(id: string, options: TlsRouteOptions): TlsRoute {
-    return new TlsRoute(this, id, { ...options, gateway: this });
+    return new TlsRoute(this, this.routeId(id, 'addTlsRoute() id'), { ...this.routeOptions(options, 'addTlsRoute() options'), gateway: this });
   }
 
   /**
    * Adds a TCP route: connections to the TCP listener on `port` go to the backends.
    */
   public addTcpRoute(id: string, options: TcpRouteOptions): TcpRoute {
-    return new TcpRoute(this, id, { ...options, gateway: this });
+    return new TcpRoute(this, this.routeId(id, 'addTcpRoute() id'), { ...this.routeOptions(options, 'addTcpRoute() options'), gateway: this });
   }
 }
 
@@ -321,6 +367,20 @@ function addressProblems(addresses: GatewayAddress[] | undefined, api: ApiFlavor
 function isIpAddress(value: string): boolean {
   return isIP(value) !== 0;
 }
+const API = enumOf(ApiFlavor, 'ApiFlavor');
+const LISTENER = instanceOf(GatewayListener, 'GatewayListener.http(), .https(), .tlsPassthrough(), .tcp(), .autoPassthrough() or .hbone()');
+const INGRESS_GATEWAY_SHAPE: Shape<IngressGatewayProps> = {
+  api: optional(API),
+  name: optional(str('public-gw')),
+  namespace: optional(str('team-a')),
+  listeners: optional(list(LISTENER, '[GatewayListener.http()]')),
+  selector: optional(stringMap('{ istio: "ingressgateway" }')),
+  gatewayClassName: optional(str('istio')),
+  cluster: optional(str('cluster-1')),
+  labels: optional(stringMap('{ team: "web" }')),
+  addresses: optional(list(instanceOf(GatewayAddress, 'GatewayAddress.ip() or GatewayAddress.hostname()'), '[GatewayAddress.ip("192.0.2.10")]')),
+  workload: optional(WORKLOAD_SHAPE_CHECK),
+};
 
 /** The workload Service port for a listener (one per port). */
 function servicePort(listener: GatewayListener): GatewayServicePort {
@@ -332,13 +392,13 @@ class ImportedGateway extends Construct implements IGateway {
   public readonly gatewayName: string;
   public readonly gatewayNamespace: string;
 
-  public constructor(scope: Construct, id: string, reference: string, public readonly api: ApiFlavor) {
+  public constructor(scope: Construct, id: string, reference: string, public readonly api: ApiFlavor, input: InputProblems) {
     super(scope, id);
     const [namespace, name] = reference.includes('/') ? reference.split('/', 2) : [resolveNamespace(this), reference];
     this.gatewayNamespace = namespace;
     this.gatewayName = name;
     this.node.addValidation({
-      validate: () => {
+      validate: inputFirst(input, () => {
         if (!(isDnsLabel(namespace) && isDnsSubdomain(name))) {
           return [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`];
         }
@@ -347,7 +407,7 @@ class ImportedGateway extends Construct implements IGateway {
           return [`gateway reference ${q(reference)} names ${q(name)}, which is not a DNS-1123 label, as Istio requires of a Gateway's name; name the Gateway without dots.`];
         }
         return [];
-      },
+      }),
     });
   }
 }

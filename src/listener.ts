@@ -1,5 +1,6 @@
 import { RouteNamespaces } from './route-namespaces';
 import { ServerTls } from './tls';
+import { bool, carry, checkStruct, InputProblems, instanceOf, list, optional, portNumber, required, Shape, str } from './validation/input-shape';
 
 /**
  * The protocol a gateway listener serves.
@@ -138,6 +139,22 @@ export interface TcpListenerOptions extends ListenerOptions {
   readonly port: number;
 }
 
+// What each factory's options must hold (plain JavaScript and untyped values are checked here).
+const LISTENER_SHAPE: Shape<ListenerOptions> = {
+  hosts: optional(list(str('shop.example.com'), '["shop.example.com"]')),
+  name: optional(str('web')),
+  routeNamespaces: optional(instanceOf(RouteNamespaces, 'RouteNamespaces.same(), RouteNamespaces.all() or RouteNamespaces.named([...])')),
+};
+const HTTP_SHAPE: Shape<HttpListenerOptions> = { ...LISTENER_SHAPE, port: optional(portNumber), httpsRedirect: optional(bool) };
+const HTTPS_SHAPE: Shape<HttpsListenerOptions> = {
+  ...LISTENER_SHAPE,
+  port: optional(portNumber),
+  tls: required(instanceOf(ServerTls, 'ServerTls.simple(), ServerTls.mutual() or ServerTls.optionalMutual()'), undefined as unknown as ServerTls, 'give it, e.g. ServerTls.simple("my-cert")'),
+};
+const PASSTHROUGH_SHAPE: Shape<TlsPassthroughListenerOptions> = { ...LISTENER_SHAPE, port: optional(portNumber) };
+const TCP_SHAPE: Shape<TcpListenerOptions> = { ...LISTENER_SHAPE, port: required(portNumber, 0, 'give the port number, like 9000') };
+const HBONE_SHAPE: Shape<HboneListenerOptions> = { port: optional(portNumber), name: optional(str('mesh')) };
+
 /**
  * A port on the gateway and what it serves: a server of an Istio Gateway, a listener of a
  * Kubernetes Gateway.
@@ -145,22 +162,30 @@ export interface TcpListenerOptions extends ListenerOptions {
 export class GatewayListener {
   /** Plain HTTP, port 80 by default. */
   public static http(options: HttpListenerOptions = {}): GatewayListener {
-    return new GatewayListener(ListenerProtocol.HTTP, options.port ?? 80, options, undefined, options.httpsRedirect ?? false);
+    const out: InputProblems = [];
+    const o = checkStruct(HTTP_SHAPE, options, out, '{ port: 80 }');
+    return carry(new GatewayListener(ListenerProtocol.HTTP, o.port ?? 80, o, undefined, o.httpsRedirect ?? false), out);
   }
 
   /** HTTPS terminated at the gateway, port 443 by default, for the `hosts` given (required). */
   public static https(options: HttpsListenerOptions): GatewayListener {
-    return new GatewayListener(ListenerProtocol.HTTPS, options.port ?? 443, options, options.tls, false);
+    const out: InputProblems = [];
+    const o = checkStruct(HTTPS_SHAPE, options, out, '{ tls: ServerTls.simple("my-cert") }');
+    return carry(new GatewayListener(ListenerProtocol.HTTPS, o.port ?? 443, o, o.tls, false), out);
   }
 
   /** TLS passed through untouched and routed by SNI, port 443 by default, for the `hosts` given (required). */
   public static tlsPassthrough(options: TlsPassthroughListenerOptions = {}): GatewayListener {
-    return new GatewayListener(ListenerProtocol.TLS, options.port ?? 443, options, undefined, false);
+    const out: InputProblems = [];
+    const o = checkStruct(PASSTHROUGH_SHAPE, options, out, '{ port: 443 }');
+    return carry(new GatewayListener(ListenerProtocol.TLS, o.port ?? 443, o, undefined, false), out);
   }
 
   /** Opaque TCP on `port`. */
   public static tcp(options: TcpListenerOptions): GatewayListener {
-    return new GatewayListener(ListenerProtocol.TCP, options.port, options, undefined, false);
+    const out: InputProblems = [];
+    const o = checkStruct(TCP_SHAPE, options, out, '{ port: 9000 }');
+    return carry(new GatewayListener(ListenerProtocol.TCP, o.port, o, undefined, false), out);
   }
 
   /**
@@ -168,13 +193,18 @@ export class GatewayListener {
    * without routes (AUTO_PASSTHROUGH): port 15443, name `tls`, hosts `*.local` by default.
    */
   public static autoPassthrough(options: AutoPassthroughListenerOptions = {}): GatewayListener {
-    return new GatewayListener(
-      ListenerProtocol.TLS,
-      options.port ?? 15443,
-      { ...options, hosts: options.hosts ?? ['*.local'], name: options.name ?? 'tls' },
-      undefined,
-      false,
-      PassthroughMode.AUTO,
+    const out: InputProblems = [];
+    const o = checkStruct(PASSTHROUGH_SHAPE, options, out, '{ port: 15443 }');
+    return carry(
+      new GatewayListener(
+        ListenerProtocol.TLS,
+        o.port ?? 15443,
+        { ...o, hosts: o.hosts ?? ['*.local'], name: o.name ?? 'tls' },
+        undefined,
+        false,
+        PassthroughMode.AUTO,
+      ),
+      out,
     );
   }
 
@@ -183,7 +213,9 @@ export class GatewayListener {
    * 15008, name `mesh` by default.
    */
   public static hbone(options: HboneListenerOptions = {}): GatewayListener {
-    return new GatewayListener(ListenerProtocol.HBONE, options.port ?? 15008, { name: options.name ?? 'mesh' }, undefined, false);
+    const out: InputProblems = [];
+    const o = checkStruct(HBONE_SHAPE, options, out, '{ port: 15008 }');
+    return carry(new GatewayListener(ListenerProtocol.HBONE, o.port ?? 15008, { name: o.name ?? 'mesh' }, undefined, false), out);
   }
 
   /** Host names served. */

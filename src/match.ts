@@ -1,3 +1,18 @@
+import { carry, checkArg, InputProblems, required, str } from './validation/input-shape';
+
+const PATH = required(str('/api'), '/', 'give a path like "/api"');
+const STRING = required(str('value'), '', 'give a string');
+
+function pathMatch(kind: PathMatchKind, value: string): PathMatch {
+  const out: InputProblems = [];
+  return carry(new (PathMatch as any)(kind, checkArg(PATH, value, 'value', out)), out);
+}
+
+function stringMatch(kind: StringMatchKind, value: string): StringMatch {
+  const out: InputProblems = [];
+  return carry(new (StringMatch as any)(kind, checkArg(STRING, value, 'value', out)), out);
+}
+
 /**
  * How a request path is compared.
  */
@@ -21,17 +36,17 @@ export class PathMatch {
    * `/` matches every path.
    */
   public static prefix(value: string): PathMatch {
-    return new PathMatch(PathMatchKind.PREFIX, value);
+    return pathMatch(PathMatchKind.PREFIX, value);
   }
 
   /** Matches exactly the path `value`. */
   public static exact(value: string): PathMatch {
-    return new PathMatch(PathMatchKind.EXACT, value);
+    return pathMatch(PathMatchKind.EXACT, value);
   }
 
   /** Matches paths that fully match the RE2 regular expression `pattern`. */
   public static regex(pattern: string): PathMatch {
-    return new PathMatch(PathMatchKind.REGEX, pattern);
+    return pathMatch(PathMatchKind.REGEX, pattern);
   }
 
   private constructor(
@@ -60,17 +75,17 @@ export enum StringMatchKind {
 export class StringMatch {
   /** The value equals `value`. */
   public static exact(value: string): StringMatch {
-    return new StringMatch(StringMatchKind.EXACT, value);
+    return stringMatch(StringMatchKind.EXACT, value);
   }
 
   /** The value starts with `value` (the Gateway API cannot express this). */
   public static prefix(value: string): StringMatch {
-    return new StringMatch(StringMatchKind.PREFIX, value);
+    return stringMatch(StringMatchKind.PREFIX, value);
   }
 
   /** The value matches the RE2 regular expression `pattern`. */
   public static regex(pattern: string): StringMatch {
-    return new StringMatch(StringMatchKind.REGEX, pattern);
+    return stringMatch(StringMatchKind.REGEX, pattern);
   }
 
   private constructor(

@@ -1,4 +1,5 @@
 import { Backend, ServiceBackendOptions } from './backend';
+import { carry, checkArg, checkOptions, InputProblems, instanceOf, list, num, optional, portNumber, required, Shape, str } from './validation/input-shape';
 
 /**
  * What kind of action a rule takes.
@@ -47,6 +48,20 @@ export interface HttpRedirectOptions {
   readonly statusCode?: number;
 }
 
+const BACKENDS = required(
+  list(instanceOf(Backend, 'Backend.service(name, { port })'), '[Backend.service("web", { port: 80 })]'),
+  [],
+  'give a list of backends, like [Backend.service("web", { port: 80 })]',
+);
+const REDIRECT_SHAPE: Shape<HttpRedirectOptions> = {
+  scheme: optional(str('https')),
+  host: optional(str('www.example.com')),
+  port: optional(portNumber),
+  path: optional(str('/new')),
+  statusCode: optional(num(301)),
+};
+const STATUS = required(num(503), 200, 'give the HTTP status, like 503');
+
 /**
  * The action of a rule: forward, redirect or answer directly.
  */
@@ -55,7 +70,8 @@ export class HttpRouteAction {
    * Forward to the given backends; with several, traffic is split by their relative weights.
    */
   public static forward(backends: Backend[]): HttpRouteAction {
-    return new HttpRouteAction(HttpRouteActionKind.FORWARD, backends);
+    const out: InputProblems = [];
+    return carry(new HttpRouteAction(HttpRouteActionKind.FORWARD, checkArg(BACKENDS, backends, 'backends', out)), out);
   }
 
   /**
@@ -73,14 +89,17 @@ export class HttpRouteAction {
    * Answer with an HTTP redirect.
    */
   public static redirect(options: HttpRedirectOptions): HttpRouteAction {
-    return new HttpRouteAction(HttpRouteActionKind.REDIRECT, [], options);
+    const out: InputProblems = [];
+    return carry(new HttpRouteAction(HttpRouteActionKind.REDIRECT, [], checkOptions(REDIRECT_SHAPE, options, out, '{ scheme: "https", statusCode: 301 }')), out);
   }
 
   /**
    * Answer directly from the gateway with `status` and an optional body (Istio API only).
    */
   public static directResponse(status: number, body?: string): HttpRouteAction {
-    return new HttpRouteAction(HttpRouteActionKind.DIRECT_RESPONSE, [], undefined, status, body);
+    const out: InputProblems = [];
+    const s = checkArg(STATUS, status, 'status', out);
+    return carry(new HttpRouteAction(HttpRouteActionKind.DIRECT_RESPONSE, [], undefined, s, checkArg(optional(str('not found')), body, 'body', out)), out);
   }
 
   private constructor(

@@ -1,3 +1,7 @@
+import { carry, checkArg, InputProblems, list, required, str } from './validation/input-shape';
+
+const NAMESPACES = required(list(str('team-a'), '["team-a"]'), [], 'give a list of namespaces, like ["team-a"]');
+
 /**
  * Which namespaces' routes a listener admits.
  */
@@ -29,7 +33,8 @@ export class RouteNamespaces {
 
   /** Routes in the named namespaces only (one tenant per namespace). */
   public static named(namespaces: string[]): RouteNamespaces {
-    return new RouteNamespaces(RouteNamespacesKind.NAMED, namespaces);
+    const out: InputProblems = [];
+    return carry(new RouteNamespaces(RouteNamespacesKind.NAMED, checkArg(NAMESPACES, namespaces, 'namespaces', out)), out);
   }
 
   private constructor(

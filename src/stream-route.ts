@@ -11,6 +11,8 @@ import { resolveNamespace } from './namespace';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { ObjectForm, objectProps } from './render/typed-object';
+import { checkArg, checkStruct, inputFirst, InputProblems, required, Shape, struct } from './validation/input-shape';
+import { GATEWAY, NO_GATEWAY, TCP_ROUTE_SHAPE, TLS_ROUTE_SHAPE } from './validation/route-input';
 import { streamConflictProblems, streamRouteProblems } from './validation/stream-route-rules';
 
 /**
@@ -91,6 +93,19 @@ interface StreamRouteInput {
   readonly namespace?: string;
 }
 
+/** The props of a stream route, checked and copied, with the problems found. */
+function checkedProps<T extends object>(shape: Shape<T>, given: T & { gateway: IGateway }, input: InputProblems): T & { gateway: IGateway } {
+  return {
+    ...checkStruct(shape, given, input, '{ hosts: ["db.example.com"], backends: [Backend.service("db", { port: 5432 })] }'),
+    gateway: checkArg(required(GATEWAY, NO_GATEWAY, 'give the IngressGateway the route binds to'), given?.gateway, 'gateway', input),
+  };
+}
+
+const TLS_RULE = struct<TlsRouteRule>(
+  { hosts: TLS_ROUTE_SHAPE.hosts, backends: TLS_ROUTE_SHAPE.backends, port: TLS_ROUTE_SHAPE.port },
+  '{ hosts: ["db.example.com"], backends: [Backend.service("db", { port: 5432 })] }',
+);
+
 /**
  * What TlsRoute and TcpRoute share: their rules, model, ReferenceGrants and validation. Made before
  * the route object (which needs its kind and spec), and attached to it once it exists.
@@ -103,6 +118,8 @@ class StreamRouteParts {
   private readonly rules: TlsRouteRule[] = [];
   private route?: ApiObject;
   private grants?: ReferenceGrants;
+  /** Problems of the input's shape (wrong types from untyped callers), reported at synth. */
+  public readonly problems: InputProblems = [];
 
   public constructor(scope: Construct, private readonly kind: StreamKind, private readonly input: StreamRouteInput) {
     this.namespace = resolveNamespace(scope, input.namespace);
@@ -133,11 +150,18 @@ class StreamRouteParts {
       })),
     );
     route.node.addValidation({
-      validate: () => [
+      validate: inputFirst(this.problems, () => [
         ...streamRouteProblems(this.model(), gateway.api, registry.gatewayModel(gateway), registry),
         ...streamConflictProblems(route, gateway, this.model(), gateway.api, registry),
-      ],
+      ]),
     });
+  }
+
+  /** Checks a rule given after construction. */
+  public addGivenRule(rule: TlsRouteRule): void {
+    const checked = TLS_RULE(rule, `rules[${this.rules.length}]`, this.problems);
+    if (checked === undefined) AppRegistry.recordChange(this.route!);
+    else this.addRule(checked);
   }
 
   public addRule(rule: TlsRouteRule): void {
@@ -177,8 +201,11 @@ export class TlsRoute extends L1ApiObject {
 
   private readonly parts: StreamRouteParts;
 
-  public constructor(scope: Construct, id: string, props: TlsRouteProps) {
+  public constructor(scope: Construct, id: string, givenProps: TlsRouteProps) {
+    const input: InputProblems = [];
+    const props = checkedProps(TLS_ROUTE_SHAPE, givenProps, input);
     const parts = new StreamRouteParts(scope, 'tls', props);
+    parts.problems.push(...input);
     super(scope, id, parts.props);
     parts.attach(this);
     this.parts = parts;
@@ -193,7 +220,7 @@ export class TlsRoute extends L1ApiObject {
    * API use one TlsRoute per rule.
    */
   public addRule(rule: TlsRouteRule): void {
-    this.parts.addRule(rule);
+    this.parts.addGivenRule(rule);
   }
 }
 
@@ -210,8 +237,11 @@ export class TcpRoute extends L1ApiObject {
   /** The VirtualService or TCPRoute: this route itself. */
   public readonly apiObject: ApiObject;
 
-  public constructor(scope: Construct, id: string, props: TcpRouteProps) {
+  public constructor(scope: Construct, id: string, givenProps: TcpRouteProps) {
+    const input: InputProblems = [];
+    const props = checkedProps(TCP_ROUTE_SHAPE, givenProps, input);
     const parts = new StreamRouteParts(scope, 'tcp', props);
+    parts.problems.push(...input);
     super(scope, id, parts.props);
     parts.attach(this);
     this.routeName = this.name;

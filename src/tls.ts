@@ -1,3 +1,5 @@
+import { carry, checkArg, checkOptions, enumOf, InputProblems, list, optional, required, Shape, str } from './validation/input-shape';
+
 /**
  * How a gateway server terminates or passes TLS.
  */
@@ -50,6 +52,14 @@ export interface MutualServerTlsOptions extends ServerTlsOptions {
   readonly subjectAltNames?: string[];
 }
 
+const CREDENTIAL = required(str('my-cert'), '', 'give the name of the Secret that holds the certificate, like "my-cert"');
+const SIMPLE_SHAPE: Shape<MutualServerTlsOptions> = {
+  minProtocolVersion: optional(enumOf(TlsVersion, 'TlsVersion')),
+  cipherSuites: optional(list(str('ECDHE-ECDSA-AES256-GCM-SHA384'), '["ECDHE-ECDSA-AES256-GCM-SHA384"]')),
+  subjectAltNames: optional(list(str('spiffe://cluster.local/ns/default/sa/client'), '["client.example.com"]')),
+};
+const MUTUAL_SHAPE = SIMPLE_SHAPE;
+
 /**
  * TLS settings of a terminating gateway server.
  */
@@ -59,7 +69,7 @@ export class ServerTls {
    * the gateway workload).
    */
   public static simple(credentialName: string, options: ServerTlsOptions = {}): ServerTls {
-    return new ServerTls(TlsMode.SIMPLE, credentialName, options);
+    return ServerTls.make(TlsMode.SIMPLE, credentialName, options);
   }
 
   /**
@@ -67,14 +77,21 @@ export class ServerTls {
    * `credentialName`.
    */
   public static mutual(credentialName: string, options: MutualServerTlsOptions = {}): ServerTls {
-    return new ServerTls(TlsMode.MUTUAL, credentialName, options);
+    return ServerTls.make(TlsMode.MUTUAL, credentialName, options);
   }
 
   /**
    * Terminate TLS and verify a client certificate when the client presents one.
    */
   public static optionalMutual(credentialName: string, options: MutualServerTlsOptions = {}): ServerTls {
-    return new ServerTls(TlsMode.OPTIONAL_MUTUAL, credentialName, options);
+    return ServerTls.make(TlsMode.OPTIONAL_MUTUAL, credentialName, options);
+  }
+
+  private static make(mode: TlsMode, credentialName: string, options: MutualServerTlsOptions): ServerTls {
+    const out: InputProblems = [];
+    const name = checkArg(CREDENTIAL, credentialName, 'credentialName', out);
+    const o = checkOptions(mode === TlsMode.SIMPLE ? SIMPLE_SHAPE : MUTUAL_SHAPE, options, out, '{ minProtocolVersion: TlsVersion.TLS_V1_3 }');
+    return carry(new ServerTls(mode, name, o), out);
   }
 
   /** The minimum TLS version. */

@@ -39,7 +39,7 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     if (!(Number.isInteger(rule.retries.attempts) && rule.retries.attempts >= 0)) {
       problems.push(`${where}: retries.attempts ${rule.retries.attempts} must be a whole number of at least 0.`);
     }
-    if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout));
+    if (rule.retries.perTryTimeout) problems.push(...durationProblems(`${where}: retries.perTryTimeout`, rule.retries.perTryTimeout, "leave it out for the rule's timeout"));
     if (rule.retries.attempts === 0 && (rule.retries.perTryTimeout || rule.retries.retryOn)) {
       const set = [rule.retries.perTryTimeout ? 'perTryTimeout' : undefined, rule.retries.retryOn ? 'retryOn' : undefined].filter((x) => x);
       problems.push(
@@ -67,7 +67,7 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     } else if (fault.percentage > 0 && fault.percentage < 0.0001) {
       problems.push(`${where}: fault percentage ${fault.percentage} is below Istio's smallest share of 0.0001; use 0 (never) or at least 0.0001.`);
     }
-    if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!));
+    if (fault.kind === FaultKind.DELAY) problems.push(...durationProblems(`${where}: fault delay`, fault.fixedDelay!, 'leave the fault out for no delay'));
     if (fault.kind === FaultKind.ABORT && !(Number.isInteger(fault.httpStatus) && fault.httpStatus! >= 200 && fault.httpStatus! <= 599)) {
       problems.push(`${where}: fault abort status ${fault.httpStatus} must be a whole number from 200 to 599.`);
     }

@@ -256,7 +256,7 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
       break;
     }
   }
-  if (rule.timeout) problems.push(...durationProblems(`${where()}: timeout`, rule.timeout));
+  if (rule.timeout) problems.push(...durationProblems(`${where()}: timeout`, rule.timeout, 'leave it out for no timeout'));
   if (hasHttpPolicies(rule)) problems.push(...httpPolicyProblems(where(), rule, context.api));
 }
 

@@ -14,12 +14,12 @@ export function trafficPolicyProblems(pool?: ConnectionPoolSettings, outliers?: 
     problems.push(...count('connectionPool.maxPendingRequests', pool.maxPendingRequests, 1));
     problems.push(...count('connectionPool.maxRequests', pool.maxRequests, 1));
     problems.push(...count('connectionPool.maxRequestsPerConnection', pool.maxRequestsPerConnection, 0));
-    if (pool.connectTimeout) problems.push(...durationProblems('connectionPool.connectTimeout', pool.connectTimeout));
+    if (pool.connectTimeout) problems.push(...durationProblems('connectionPool.connectTimeout', pool.connectTimeout, "leave it out for Istio's default of 10s"));
   }
   if (outliers) {
     problems.push(...count('outlierDetection.consecutive5xxErrors', outliers.consecutive5xxErrors, 0));
-    if (outliers.interval) problems.push(...durationProblems('outlierDetection.interval', outliers.interval));
-    if (outliers.baseEjectionTime) problems.push(...durationProblems('outlierDetection.baseEjectionTime', outliers.baseEjectionTime));
+    if (outliers.interval) problems.push(...durationProblems('outlierDetection.interval', outliers.interval, "leave it out for Istio's default of 10s"));
+    if (outliers.baseEjectionTime) problems.push(...durationProblems('outlierDetection.baseEjectionTime', outliers.baseEjectionTime, "leave it out for Istio's default of 30s"));
     const pct = outliers.maxEjectionPercent;
     if (pct !== undefined && !(Number.isInteger(pct) && pct >= 0 && pct <= 100)) {
       problems.push(`outlierDetection.maxEjectionPercent ${pct} must be a whole number from 0 to 100.`);

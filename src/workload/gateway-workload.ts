@@ -31,7 +31,9 @@ import {
 } from './workload-objects';
 import { GatewayWorkloadProps, ServiceType } from './workload-props';
 import { workloadProblems } from './workload-rules';
+import { SERVICE_PORT_SHAPE, WORKLOAD_SHAPE } from './workload-shape';
 import { AppRegistry } from '../model/registry';
+import { checkStruct, inputFirst, InputProblems } from '../validation/input-shape';
 
 /**
  * The pods that run an Istio gateway, as Istio's `gateway` Helm chart deploys them
@@ -78,11 +80,18 @@ export class GatewayWorkload extends Construct {
   public readonly pdb?: k8s.KubePodDisruptionBudget;
 
   private readonly model: WorkloadModel;
+  /**
+   * Problems of the input's shape (wrong types from untyped callers), reported at synth.
+   * @internal
+   */
+  public readonly _input: InputProblems = [];
   /** The Service's ports array; the Service renders whatever it holds at synthesis. */
   private readonly renderedPorts: k8s.ServicePort[];
 
-  public constructor(scope: Construct, id: string, props: GatewayWorkloadProps = {}) {
+  public constructor(scope: Construct, id: string, givenProps: GatewayWorkloadProps = {}) {
     super(scope, id);
+    const input = this._input;
+    const props = checkStruct(WORKLOAD_SHAPE, givenProps, input, '{ replicas: 2 }');
     this.model = resolve(this, props);
     this.workloadName = this.model.name;
     this.workloadNamespace = this.model.namespace;
@@ -114,7 +123,7 @@ export class GatewayWorkload extends Construct {
       namespace: this.model.namespace,
       podLabels: podLabelsOf(this.model),
     });
-    this.node.addValidation({ validate: () => workloadProblems(this.model) });
+    this.node.addValidation({ validate: inputFirst(input, () => workloadProblems(this.model)) });
   }
 
   /** The Service ports: `status-port` 15021 first, then one per listener. */
@@ -129,6 +138,7 @@ export class GatewayWorkload extends Construct {
    */
   public addPort(port: GatewayServicePort): void {
     AppRegistry.recordChange(this);
+    port = checkStruct(SERVICE_PORT_SHAPE, port, this._input, '{ name: "http2", port: 80 }', `ports[${this.model.ports.length}]`);
     this.model.ports.push(port);
     this.renderedPorts.push(servicePort(port));
   }

@@ -232,7 +232,7 @@ export const TOPIC: CatalogueTopic = {
       '[c/egress] host "93.184.216.34" is not a DNS name; use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.',
     ],
     'webhook: HTTPS listener without TLS settings': [
-      "[c/gw] listener \"https\": an HTTPS listener needs TLS settings; pass tls: ServerTls.simple('<TLS Secret name>').",
+      '[c/gw] listeners[0].tls is missing; give it, e.g. ServerTls.simple("my-cert").',
     ],
     'webhook: short server host': [
       '[c/gw] listener "http": host "shop" is a short name, which Istio refuses on a Gateway server; write the full name, e.g. "shop.example.com".',
