@@ -17,7 +17,7 @@ function sameSelector(a: GatewayModel, b: GatewayModel): boolean {
 
 /**
  * The rules across gateways of one app (and across its charts) for an Istio API gateway: other
- * Gateways on the same workload (selector) must not serve the same port and host (IST0145), should
+ * Gateways on the same pods must not serve the same port and host (IST0145), should
  * not share a credential (SHARED_CREDENTIAL), and routes bound to this gateway should not share a
  * host (MERGED_ROUTES).
  */
@@ -36,11 +36,14 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
     const sharedWorkload = equal ? 'the same workload' : differently;
     for (const a of own.listeners) {
       for (const b of model.listeners.filter((l) => l.port === a.port)) {
-        const host = a.hosts.find((ha) => b.hosts.some((hb) => hostsIntersect(parseScopedHost(ha).host, parseScopedHost(hb).host)));
+        // The same host only (Istio's analyzer compares hosts as written, CheckDuplicates): a
+        // wildcard beside one of its hosts is two virtual hosts or filter chains, the most specific
+        // chosen first.
+        const host = a.hosts.find((ha) => b.hosts.some((hb) => parseScopedHost(ha).host === parseScopedHost(hb).host));
         if (host !== undefined) {
           problems.push(
             `listener ${q(a.name)} serves port ${a.port} for host ${q(host)} on ${workload} as gateway ${ref}; ` +
-              'Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
+              'Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
           );
         }
       }

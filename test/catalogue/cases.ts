@@ -127,7 +127,7 @@ const CORE_BAD_INPUTS: BadInput[] = [
     name: 'two gateways on one workload, port and host (IST0145)',
     build: (c) => {
       new IngressGateway(c, 'a', { name: 'a', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
-      new IngressGateway(c, 'b', { name: 'b', listeners: [GatewayListener.http({ hosts: ['*.example.com'] })] });
+      new IngressGateway(c, 'b', { name: 'b', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
     },
   },
   {

@@ -229,8 +229,8 @@ const CORE_EXPECTED: Record<string, string[]> = {
     '[c/p] connectionPool.maxConnections 0 must be a whole number of at least 1.',
   ],
   'two gateways on one workload, port and host (IST0145)': [
-    '[c/a] listener "http" serves port 80 for host "shop.example.com" on the same workload (istio=ingressgateway) as gateway default/b; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
-    '[c/b] listener "http" serves port 80 for host "*.example.com" on the same workload (istio=ingressgateway) as gateway default/a; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
+    '[c/a] listener "http" serves port 80 for host "shop.example.com" on the same workload (istio=ingressgateway) as gateway default/b; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
+    '[c/b] listener "http" serves port 80 for host "shop.example.com" on the same workload (istio=ingressgateway) as gateway default/a; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
   ],
   'one credential on two gateways of one workload': [
     '[c/a] listener "https" uses credential "wildcard-cert", which gateway default/b on the same workload uses too; define the hosts that share a certificate in one gateway (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.SHARED_CREDENTIAL, reason)).',

@@ -34,6 +34,13 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'accepted: two gateways on one workload and port, a wildcard beside one of its hosts (Istio API)',
+      build: (c) => {
+        new IngressGateway(c, 'a', { name: 'a', listeners: [GatewayListener.https({ hosts: ['shop.example.com'], tls: ServerTls.simple('shop-cert') })] });
+        new IngressGateway(c, 'b', { name: 'b', listeners: [GatewayListener.https({ hosts: ['*.example.com'], tls: ServerTls.simple('wildcard-cert') })] });
+      },
+    },
     ...perApi('accepted: HTTPS for one host beside TLS passthrough for the rest of its domain on one port', (c, api) => {
       const gw = new IngressGateway(c, 'gw', {
         api,

@@ -57,7 +57,7 @@ export const TOPIC: CatalogueTopic = {
       name: 'conflict: the default selector selects the pods of a deployed workload',
       build: (c) => {
         new IngressGateway(c, 'deployed', { name: 'deployed', listeners: http('a.example.com'), workload: {} });
-        new IngressGateway(c, 'bound', { name: 'bound', listeners: http('*.example.com') });
+        new IngressGateway(c, 'bound', { name: 'bound', listeners: http('a.example.com') });
       },
     },
     {
@@ -124,12 +124,12 @@ export const TOPIC: CatalogueTopic = {
       '[c/gw/b] TLS route SNI host "db.example.com" on port 443 of gateway default/gw is also routed by c/gw/a; Istio keeps the oldest VirtualService\'s route for it only: route each SNI host with one route.',
     ],
     'conflict: the default selector selects the pods of a deployed workload': [
-      '[c/deployed] listener "http" serves port 80 for host "a.example.com" on the same pods (selectors "app=istio-ingressgateway,istio=ingressgateway" and "istio=ingressgateway") as gateway default/bound; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
-      '[c/bound] listener "http" serves port 80 for host "*.example.com" on the same pods (selectors "istio=ingressgateway" and "app=istio-ingressgateway,istio=ingressgateway") as gateway default/deployed; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
+      '[c/deployed] listener "http" serves port 80 for host "a.example.com" on the same pods (selectors "app=istio-ingressgateway,istio=ingressgateway" and "istio=ingressgateway") as gateway default/bound; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
+      '[c/bound] listener "http" serves port 80 for host "a.example.com" on the same pods (selectors "istio=ingressgateway" and "app=istio-ingressgateway,istio=ingressgateway") as gateway default/deployed; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
     ],
     'conflict: two selectors that both select the pods of a deployed workload': [
-      '[c/by-app] listener "http" serves port 80 for host "shop.example.com" on the same pods (selectors "app=istio-ingressgateway" and "istio=ingressgateway" both select workload default/istio-ingressgateway) as gateway default/by-istio; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
-      '[c/by-istio] listener "http" serves port 80 for host "shop.example.com" on the same pods (selectors "istio=ingressgateway" and "app=istio-ingressgateway" both select workload default/istio-ingressgateway) as gateway default/by-app; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them hosts that do not overlap.',
+      '[c/by-app] listener "http" serves port 80 for host "shop.example.com" on the same pods (selectors "app=istio-ingressgateway" and "istio=ingressgateway" both select workload default/istio-ingressgateway) as gateway default/by-istio; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
+      '[c/by-istio] listener "http" serves port 80 for host "shop.example.com" on the same pods (selectors "istio=ingressgateway" and "app=istio-ingressgateway" both select workload default/istio-ingressgateway) as gateway default/by-app; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
     ],
     'conflict: a selector that is a subset of another shares a credential': [
       '[c/a] listener "https" uses credential "shop-cert", which gateway default/b on the same pods (selectors "istio=ingressgateway" and "istio=ingressgateway,app=shop") uses too; define the hosts that share a certificate in one gateway (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.SHARED_CREDENTIAL, reason)).',
@@ -198,7 +198,7 @@ export const TOPIC: CatalogueTopic = {
       name: 'conflict: selectors sharing a label but not the pods of a known workload',
       build: (c) => {
         new IngressGateway(c, 'deployed', { name: 'deployed', listeners: http('a.example.com'), workload: { name: 'public-ingress' } });
-        new IngressGateway(c, 'bound', { name: 'bound', listeners: http('*.example.com') });
+        new IngressGateway(c, 'bound', { name: 'bound', listeners: http('a.example.com') });
         new IngressGateway(c, 'other', { name: 'other', selector: { app: 'x', team: 'b' }, listeners: http('x.example.com') });
         new IngressGateway(c, 'third', { name: 'third', selector: { app: 'x', team: 'c' }, listeners: http('x.example.com') });
       },
