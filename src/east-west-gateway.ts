@@ -7,7 +7,7 @@ import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { TlsRoute } from './stream-route';
 import { bool, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, optional, portNumber, required, Shape, str } from './validation/input-shape';
-import { networkProblems, NETWORK_LABEL } from './validation/network-rules';
+import { isNetworkName, networkProblems, NETWORK_LABEL, remoteNetworkProblems } from './validation/network-rules';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps } from './workload/workload-props';
@@ -151,7 +151,8 @@ export class EastWestGateway extends Construct {
         name,
         namespace,
         istioLabel: 'eastwestgateway',
-        network: props.network,
+        // A network that is not a label value is reported by this construct, not again by the workload.
+        network: isNetworkName(props.network) ? props.network : undefined,
         ports,
       });
     }
@@ -160,11 +161,12 @@ export class EastWestGateway extends Construct {
 
     if (mode === EastWestMode.AMBIENT) {
       this.crossNetworkGateway = new IngressGateway(this, 'Gateway', {
-        api,
+        // With the Istio API, refused above (ambient is Gateway API only): the Gateway is built in
+        // the Gateway API so that its HBONE listener is not refused a second time.
+        api: ApiFlavor.GATEWAY_API,
         name,
         namespace,
-        // With the Istio API, refused above (ambient is Gateway API only); not a second message here.
-        gatewayClassName: api === ApiFlavor.GATEWAY_API ? 'istio-east-west' : undefined,
+        gatewayClassName: 'istio-east-west',
         cluster: props.cluster,
         labels: networkLabels,
         listeners: [GatewayListener.hbone()],
@@ -278,13 +280,18 @@ export class RemoteNetworkGateway extends Construct {
     const input: InputProblems = [];
     const props = checkStruct(REMOTE_NETWORK_SHAPE, givenProps, input, '{ network: "network2", address: GatewayAddress.ip("192.0.2.10") }');
     AppRegistry.of(this).registerOwner(this);
-    this.node.addValidation({ validate: inputFirst(input, () => []) });
+    // The default name comes from the network: a network that cannot name the Gateway is reported
+    // here, once, and the Gateway gets a stand-in name (nothing is written when a rule fails).
+    const derivedName = `${props.network}-eastwestgateway`;
+    const nameFromNetwork = props.name === undefined && typeof props.network === 'string';
+    this.node.addValidation({ validate: inputFirst(input, () => remoteNetworkProblems(props.network, nameFromNetwork ? derivedName : undefined)) });
+    const standIn = nameFromNetwork && remoteNetworkProblems(props.network, derivedName).length > 0;
     this.gateway = new IngressGateway(this, 'Gateway', {
       api: ApiFlavor.GATEWAY_API,
-      name: props.name ?? `${props.network}-eastwestgateway`,
+      name: props.name ?? (standIn ? 'network-eastwestgateway' : derivedName),
       namespace: resolveNamespace(this, props.namespace ?? 'istio-system'),
       gatewayClassName: 'istio-remote',
-      labels: { [NETWORK_LABEL]: props.network },
+      labels: isNetworkName(props.network) ? { [NETWORK_LABEL]: props.network } : {},
       addresses: props.address ? [props.address] : [],
       listeners: [GatewayListener.autoPassthrough({ name: 'cross-network', port: props.port ?? 15443 })],
     });

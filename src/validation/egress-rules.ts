@@ -69,10 +69,33 @@ function nameProblems(route: EgressRouteModel): string[] {
   return problems;
 }
 
+/**
+ * The fix for a host that is not a DNS name, for the ways a name copied from a URL, a DNS tool or a
+ * YAML file goes wrong: a scheme, a port, a trailing dot, upper case or blanks around it.
+ */
+function hostFix(host: string): string {
+  const generic = 'use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.';
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(host);
+  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
+  const port = /:([0-9]+)$/.exec(bare);
+  const name = bare.replace(/:[0-9]+$/, '').trim().toLowerCase().replace(/\.$/, '');
+  if (name === host || name === '' || name === '*' || !isValidHost(name) || isIpv4(name)) return generic;
+  if (scheme) return `give the host alone, without the scheme${port ? ' and the port' : ''}: ${q(name)}${port ? ` (the port goes in ports: [${port[1]}])` : ''}.`;
+  if (port) return `give the host alone, ${q(name)}, and the port in ports: [${port[1]}].`;
+  if (host.endsWith('.')) return `leave out the trailing dot: ${q(name)}.`;
+  return `write it lower-case, without blanks: ${q(name)}.`;
+}
+
 function hostProblems(route: EgressRouteModel): string[] {
   const { host, wildcardTarget } = route;
   if (host === '*' || !isValidHost(host) || hasNumericTopLevelLabel(host) || isIpv4(host)) {
-    return [`host ${q(host)} is not a DNS name; use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.`];
+    return [`host ${q(host)} is not a DNS name; ${hostFix(host)}`];
+  }
+  if (!host.includes('.')) {
+    return [
+      `host ${q(host)} is a short name, which Istio refuses on the egress gateway's server ("short names (non FQDN) are not allowed") ` +
+        'and a sidecar would complete with its own namespace; give the fully qualified name, like "api.example.com".',
+    ];
   }
   if (isWildcard(host)) {
     if (wildcardTarget === undefined) {
@@ -82,6 +105,12 @@ function hostProblems(route: EgressRouteModel): string[] {
       ];
     }
     if (!isConcreteHost(wildcardTarget)) return [`wildcardTarget ${q(wildcardTarget)} is not a concrete DNS name; use a name like "www.wikipedia.org".`];
+    if (!wildcardTarget.includes('.')) {
+      return [
+        `wildcardTarget ${q(wildcardTarget)} is a short name, which the egress gateway would complete with its own namespace ` +
+          `(${q(`${wildcardTarget}.${route.gateway.workloadNamespace}.svc.cluster.local`)}); give the fully qualified name, like "www.wikipedia.org".`,
+      ];
+    }
     return [];
   }
   if (wildcardTarget !== undefined) {

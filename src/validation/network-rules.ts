@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { q } from './names';
+import { isDnsSubdomain, q } from './names';
 import { ApiFlavor } from '../api-flavor';
 import { AppRegistry } from '../model/registry';
 
@@ -7,6 +7,30 @@ import { AppRegistry } from '../model/registry';
 export const NETWORK_LABEL = 'topology.istio.io/network';
 
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+
+/** Whether `network` can be the value of the network label. */
+export function isNetworkName(network: string): boolean {
+  return typeof network === 'string' && network.length <= 63 && LABEL_VALUE.test(network);
+}
+
+/**
+ * The network of a RemoteNetworkGateway: a label value, and when the Gateway is named after it
+ * (`derivedName`), one that makes a Gateway name.
+ */
+export function remoteNetworkProblems(network: string, derivedName: string | undefined): string[] {
+  if (!isNetworkName(network)) return [networkMessage(network)];
+  if (derivedName !== undefined && !(derivedName.length <= 253 && isDnsSubdomain(derivedName))) {
+    return [
+      `network ${q(network)} names the Gateway ${q(derivedName)}, which is not a DNS-1123 subdomain; ` +
+        `give name, e.g. ${q(`${network.toLowerCase().replace(/[^a-z0-9.-]/g, '-')}-eastwestgateway`)}.`,
+    ];
+  }
+  return [];
+}
+
+function networkMessage(network: string): string {
+  return `network ${q(network)} is not a valid label value; use letters, digits, '-', '_' and '.' (at most 63).`;
+}
 
 /**
  * Rule 11: one network name, well formed, and consistent across the app: a network belongs to one
@@ -16,9 +40,7 @@ export function networkProblems(gateway: IConstruct, api: ApiFlavor, mode: strin
   const claims = AppRegistry.of(gateway).networkClaims();
   const own = claims.get(gateway)!;
   const problems: string[] = [];
-  if (!(own.network.length <= 63 && LABEL_VALUE.test(own.network))) {
-    problems.push(`network ${q(own.network)} is not a valid label value; use letters, digits, '-', '_' and '.' (at most 63).`);
-  }
+  if (!isNetworkName(own.network)) problems.push(networkMessage(own.network));
   if (mode === 'ambient' && api === ApiFlavor.ISTIO) {
     problems.push('the ambient east-west gateway exists only in the Gateway API (class istio-east-west); render with ApiFlavor.GATEWAY_API.');
   }

@@ -75,14 +75,19 @@ function labelProblems(model: WorkloadModel): string[] {
     ['revision', model.revision],
     ['network', model.network],
   ];
+  // A name that cannot name the Service is reported once: the labels derived from it are not.
+  const nameFails = !(model.name.length <= 63 && DNS_1035_LABEL.test(model.name));
+  const derived: { [prop: string]: string } = { appLabel: model.name, istioLabel: model.name.replace(/^istio-/, '') };
   for (const [prop, value] of values) {
-    if (value === undefined) continue;
+    if (value === undefined || (nameFails && derived[prop] === value)) continue;
     if (value === '') {
       problems.push(`${prop} is empty; give a label value, or leave ${prop} out for the default.`);
     } else if (!isLabelValue(value)) {
       problems.push(`${prop} ${q(value)} is not a label value; ${LABEL_VALUE_RULE}`);
     }
   }
+  problems.push(...annotationProblems('podAnnotations', model.podAnnotations));
+  problems.push(...annotationProblems('serviceAnnotations', model.serviceAnnotations));
   problems.push(...labelMapProblems('labels', model.labels, RESERVED_LABELS));
   problems.push(
     ...labelMapProblems('serviceSelectorLabels', model.serviceSelectorLabels, RESERVED_SELECTOR_LABELS),
@@ -105,6 +110,16 @@ function labelMapProblems(prop: string, labels: { [key: string]: string }, reser
     }
   }
   return problems;
+}
+
+/**
+ * The apiserver takes an annotation key as a label key in any case (ValidateAnnotations: a qualified
+ * name once lower-cased); the value is free text.
+ */
+function annotationProblems(prop: string, annotations: { [key: string]: string }): string[] {
+  return Object.keys(annotations)
+    .filter((key) => !isLabelKey(key.toLowerCase()))
+    .map((key) => `${prop}: ${q(key)} is not an annotation key, which the apiserver refuses; use an optional DNS subdomain prefix and '/', then a name: ${LABEL_VALUE_RULE}`);
 }
 
 function portProblems(model: WorkloadModel): string[] {

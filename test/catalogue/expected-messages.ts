@@ -247,7 +247,6 @@ const CORE_EXPECTED: Record<string, string[]> = {
   ],
   'east-west: ambient with the Istio API': [
     '[c/ew] the ambient east-west gateway exists only in the Gateway API (class istio-east-west); render with ApiFlavor.GATEWAY_API.',
-    '[c/ew/Gateway] listener "mesh": an HBONE listener (ambient east-west) exists only in the Gateway API; render with ApiFlavor.GATEWAY_API.',
   ],
   'east-west: two clusters claiming one network': [
     '[c/c1] network "network1" is claimed by cluster "cluster1" here and by cluster "cluster2" at c/c2; give each cluster on its own network its own network name.',

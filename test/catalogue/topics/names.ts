@@ -2,12 +2,15 @@ import {
   ApiFlavor,
   Backend,
   BackendPolicy,
+  EastWestGateway,
   EgressRoute,
   GatewayAddress,
   GatewayListener,
+  GatewayWorkload,
   HttpRoute,
   HttpRouteAction,
   IngressGateway,
+  RemoteNetworkGateway,
   ServerTls,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
@@ -57,6 +60,24 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'names: Istio egress gateway name over 63', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(49), host: 'edition.cnn.com' }) },
     { name: 'names: Gateway API egress Service starting with a digit', build: (c) => new EgressRoute(c, 'egress', { api: ApiFlavor.GATEWAY_API, name: '9cnn', host: 'edition.cnn.com' }) },
+    { name: 'names: egress host copied as a URL', build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'https://API.example.com:8443/v1' }) },
+    { name: 'names: egress host with a port', build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com:443' }) },
+    { name: 'names: egress host with a trailing dot', build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com.' }) },
+    { name: 'names: egress host with a trailing newline', build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com\n' }) },
+    { name: 'names: egress host that is a short name', build: (c) => new EgressRoute(c, 'egress', { name: 'local', host: 'localhost' }) },
+    { name: 'names: workload annotation key with a blank', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'example.com/owner ': 'team-a' } }) },
+    { name: 'names: workload name too long, labels derived from it', build: (c) => new GatewayWorkload(c, 'gw', { name: 'istio-' + 'a'.repeat(58) }) },
+    {
+      name: 'names: remote network that cannot name its Gateway',
+      build: (c) => new RemoteNetworkGateway(c, 'remote', { network: 'Network_2', address: GatewayAddress.ip('192.0.2.10') }),
+    },
+    { name: 'names: remote network with a blank', build: (c) => new RemoteNetworkGateway(c, 'remote', { network: 'network 2', address: GatewayAddress.ip('192.0.2.10') }) },
+    { name: 'names: east-west network with a blank (Gateway API)', build: (c) => new EastWestGateway(c, 'ew', { network: 'network 1', api: ApiFlavor.GATEWAY_API }) },
+    { name: 'names: east-west network with a blank, deployed workload', build: (c) => new EastWestGateway(c, 'ew', { network: 'network 1' }) },
+    {
+      name: 'names: egress wildcard target that is a short name',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'wiki', host: '*.wikipedia.org', wildcardTarget: 'wikipedia' }),
+    },
   ],
   expected: {
     'names: Istio Gateway name with dots': [
@@ -88,6 +109,30 @@ export const TOPIC: CatalogueTopic = {
     'names: Gateway API egress Service starting with a digit': [
       '[c/egress] name "9cnn" starts with a digit, so the Service Istio deploys for the gateway, "9cnn-egress-gateway-istio", is not a Service name (a DNS-1035 label starts with a letter); start the name with a letter.',
     ],
+    'names: workload annotation key with a blank': [
+      '[c/gw] podAnnotations: "example.com/owner " is not an annotation key, which the apiserver refuses; use an optional DNS subdomain prefix and \'/\', then a name: use at most 63 letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit.',
+    ],
+    'names: workload name too long, labels derived from it': [
+      `[c/gw] name "istio-${'a'.repeat(58)}" cannot name a Service; use at most 63 lower-case letters, digits and '-', starting with a letter.`,
+    ],
+    'names: remote network that cannot name its Gateway': [
+      '[c/remote] network "Network_2" names the Gateway "Network_2-eastwestgateway", which is not a DNS-1123 subdomain; give name, e.g. "network-2-eastwestgateway".',
+    ],
+    'names: remote network with a blank': ["[c/remote] network \"network 2\" is not a valid label value; use letters, digits, '-', '_' and '.' (at most 63)."],
+    'names: east-west network with a blank (Gateway API)': ["[c/ew] network \"network 1\" is not a valid label value; use letters, digits, '-', '_' and '.' (at most 63)."],
+    'names: east-west network with a blank, deployed workload': ["[c/ew] network \"network 1\" is not a valid label value; use letters, digits, '-', '_' and '.' (at most 63)."],
+    'names: egress host copied as a URL': [
+      '[c/egress] host "https://API.example.com:8443/v1" is not a DNS name; give the host alone, without the scheme and the port: "api.example.com" (the port goes in ports: [8443]).',
+    ],
+    'names: egress host with a port': ['[c/egress] host "api.example.com:443" is not a DNS name; give the host alone, "api.example.com", and the port in ports: [443].'],
+    'names: egress host with a trailing dot': ['[c/egress] host "api.example.com." is not a DNS name; leave out the trailing dot: "api.example.com".'],
+    'names: egress host with a trailing newline': ['[c/egress] host "api.example.com\\n" is not a DNS name; write it lower-case, without blanks: "api.example.com".'],
+    'names: egress host that is a short name': [
+      '[c/egress] host "localhost" is a short name, which Istio refuses on the egress gateway\'s server ("short names (non FQDN) are not allowed") and a sidecar would complete with its own namespace; give the fully qualified name, like "api.example.com".',
+    ],
+    'names: egress wildcard target that is a short name': [
+      '[c/egress] wildcardTarget "wikipedia" is a short name, which the egress gateway would complete with its own namespace ("wikipedia.istio-system.svc.cluster.local"); give the fully qualified name, like "www.wikipedia.org".',
+    ],
   },
   valid: [
     { name: 'names: HTTP route named with 253 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: longName(253), rules: [{ action: forward }] }) },
@@ -113,5 +158,11 @@ export const TOPIC: CatalogueTopic = {
     { name: 'names: Istio Gateway named with 63 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'g'.repeat(63), listeners: [GatewayListener.http()] }) },
     { name: 'names: Istio egress route named with 48 characters', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(48), host: 'edition.cnn.com' }) },
     { name: 'names: Istio egress route named with a leading digit', build: (c) => new EgressRoute(c, 'egress', { name: '9cnn', host: 'edition.cnn.com' }) },
+    {
+      name: 'names: remote network in upper case, with a name of its own',
+      build: (c) => new RemoteNetworkGateway(c, 'remote', { network: 'Network_2', name: 'network-2', address: GatewayAddress.ip('192.0.2.10') }),
+    },
+    { name: 'names: workload annotation key in upper case', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'Example.com/Owner': 'team-a' } }) },
+    { name: 'names: egress to a cluster-local FQDN', build: (c) => new EgressRoute(c, 'egress', { name: 'legacy', host: 'legacy.corp.internal' }) },
   ],
 };
