@@ -180,8 +180,12 @@ export class BackendPolicy extends Construct {
 
   private problems(): string[] {
     const problems: string[] = [];
-    if (!isDnsLabel(this.serviceName)) problems.push(`Service name ${q(this.serviceName)} is not a DNS-1123 label.`);
-    if (!isDnsSubdomain(this.policyName)) problems.push(`name ${q(this.policyName)} is not a DNS-1123 subdomain.`);
+    const serviceNameFails = !isDnsLabel(this.serviceName);
+    if (serviceNameFails) problems.push(serviceNameProblem(this.serviceName));
+    // A name left to default is the Service name, already reported.
+    if (!isDnsSubdomain(this.policyName) && !(serviceNameFails && this.props.name === undefined)) {
+      problems.push(`name ${q(this.policyName)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.'.`);
+    }
     const seen = new Set<string>();
     for (const subset of this.subsets) {
       if (!isDnsLabel(subset.name)) problems.push(`subset name ${q(subset.name)} is not a DNS-1123 label.`);
@@ -195,4 +199,16 @@ export class BackendPolicy extends Construct {
     problems.push(...trafficPolicyProblems(this.props.connectionPool, this.props.outlierDetection));
     return problems;
   }
+}
+
+/**
+ * The Service name is the Service's own name; a host name copied from a route or a DNS lookup
+ * (`reviews.default.svc.cluster.local`) is split into the name and the namespace.
+ */
+function serviceNameProblem(serviceName: string): string {
+  const fqdn = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\.svc(\.cluster\.local)?)?\.?$/.exec(serviceName);
+  if (fqdn) {
+    return `Service name ${q(serviceName)} is a host name, not a Service name; give serviceName ${q(fqdn[1])} and namespace ${q(fqdn[3])}.`;
+  }
+  return `Service name ${q(serviceName)} is not a DNS-1123 label; give the name of the Service: lower-case letters, digits and '-' (at most 63).`;
 }

@@ -12,7 +12,8 @@ import { AppRegistry } from './model/registry';
 import { resolveNamespace } from './namespace';
 import { HttpRouteAction } from './route-action';
 import { bool, checkStruct, enumOf, inputFirst, InputProblems, list, optional, portNumber, Shape, str, stringMap } from './validation/input-shape';
-import { q } from './validation/names';
+import { isDnsLabel, q } from './validation/names';
+import { isLabelValue } from './validation/webhook';
 
 /**
  * Props for `HttpbinExposure`.
@@ -151,10 +152,15 @@ export class HttpbinExposure extends Construct {
     AppRegistry.of(this).registerOwner(this);
     const namespace = resolveNamespace(this, props.namespace);
     const hosts = props.hosts ?? ['httpbin.example.com'];
-    const version = props.version ?? 'v1';
+    const givenVersion = props.version ?? 'v1';
     this.paths = props.paths ?? ['/status', '/delay'];
+    const deploy = props.deployWorkload ?? true;
+    // A version that cannot be the label or the subset name is reported here, once; the objects get
+    // a stand-in (nothing is written when a rule fails).
+    const versionProblem = httpbinVersionProblem(givenVersion, deploy, props.routeToVersionSubset ?? false);
+    const version = versionProblem ? 'v1' : givenVersion;
 
-    if (props.deployWorkload ?? true) {
+    if (deploy) {
       const workload = httpbinWorkload(this, namespace, props.image ?? HttpbinExposure.DEFAULT_IMAGE, version);
       this.service = workload.service;
       this.deployment = workload.deployment;
@@ -195,11 +201,26 @@ export class HttpbinExposure extends Construct {
     });
 
     this.node.addValidation({
-      validate: inputFirst(input, () =>
-        this.paths.length === 0
-          ? [`paths is empty, so nothing would be exposed; give at least one path prefix such as ${q('/status')}, or ['/'] for everything.`]
-          : [],
-      ),
+      validate: inputFirst(input, () => {
+        if (this.paths.length === 0) {
+          return [`paths is empty, so nothing would be exposed; give at least one path prefix such as ${q('/status')}, or ['/'] for everything.`];
+        }
+        const problems: string[] = [];
+        this.paths.forEach((path, index) => {
+          if (this.paths.indexOf(path) !== index) problems.push(`path ${q(path)} is listed twice; list each path once.`);
+        });
+        if (versionProblem) problems.push(versionProblem);
+        if (!deploy) {
+          for (const option of ['image', 'version'] as const) {
+            if (props[option] !== undefined && !(option === 'version' && props.routeToVersionSubset)) {
+              problems.push(`${option} is set, but deployWorkload is false, so nothing uses it; remove ${option}, or deploy httpbin.`);
+            }
+          }
+        } else if (props.image !== undefined && (props.image.trim() === '' || props.image.trim() !== props.image)) {
+          problems.push(`image ${q(props.image)} is not a container image (the apiserver refuses an empty image or blanks around it); give one like ${q(HttpbinExposure.DEFAULT_IMAGE)}, or leave image out.`);
+        }
+        return problems;
+      }),
     });
   }
 }
@@ -246,4 +267,16 @@ function httpbinWorkload(scope: Construct, namespace: string, image: string, ver
     },
   });
   return { service, deployment };
+}
+
+/** The version labels the pods (a label value) and, routed to, names the subset (a DNS-1123 label). */
+function httpbinVersionProblem(version: string, deploy: boolean, subset: boolean): string | undefined {
+  if (typeof version !== 'string') return undefined;
+  if (subset && !isDnsLabel(version)) {
+    return `version ${q(version)} names the subset routeToVersionSubset routes to, which must be a DNS-1123 label; use lower-case letters, digits and '-', like "v1".`;
+  }
+  if (deploy && !isLabelValue(version)) {
+    return `version ${q(version)} is not a label value (the pods' version label); use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit, like "v1".`;
+  }
+  return undefined;
 }

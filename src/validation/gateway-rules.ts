@@ -39,7 +39,8 @@ export function gatewayProblems(gateway: GatewayModel, api: ApiFlavor): string[]
         "use at most 63 lower-case letters, digits and '-', without dots.",
     );
   }
-  if (isDnsSubdomain(gateway.name) && api === ApiFlavor.GATEWAY_API && managed(gateway)) {
+  // A class name that is not a GatewayClass name is reported below, not again through the Service name.
+  if (isDnsSubdomain(gateway.name) && api === ApiFlavor.GATEWAY_API && managed(gateway) && isDnsSubdomain(gateway.gatewayClassName)) {
     const suffixed = !UNSUFFIXED_CLASSES.includes(gateway.gatewayClassName);
     const service = suffixed ? `${gateway.name}-${gateway.gatewayClassName}` : gateway.name;
     if (!isDns1035Label(service)) {

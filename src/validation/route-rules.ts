@@ -272,6 +272,13 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
         `so no request path ever matches it; ${mark === '?' ? 'match the query with queryParams' : 'drop the fragment'}.`,
     );
   }
+  // The Gateway API's schema refuses it (reported below); Istio takes it, and the rule never matches.
+  if (path && !mark && path.kind !== PathMatchKind.REGEX && api === ApiFlavor.ISTIO && /[\s\x00-\x1f\x7f]/.test(path.value)) {
+    problems.push(
+      `${where}: path ${q(path.value)} holds a blank or control character, which no request path carries (a request sends a blank as %20), ` +
+        'so no request ever matches it; remove it, or write it as %20.',
+    );
+  }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
   // A '?' or '#' is reported above (no path ever matches it), not again as a schema problem.
   if (path && !mark && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {

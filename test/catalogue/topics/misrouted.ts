@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -49,6 +49,9 @@ export const TOPIC: CatalogueTopic = {
     ...perApi('misrouted: TLS route SNI host that is an IP address', (c, api) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['*'] })], api)
       .addTlsRoute('tls', { name: 'tls', hosts: ['10.0.0.1'], backends: [svc('db', 5432)] })),
     { name: 'misrouted: empty gateway selector (istio)', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { selector: {} }) },
+    { name: 'misrouted: path with a trailing blank (Istio API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/status ') }] }, ApiFlavor.ISTIO) },
+    { name: 'misrouted: httpbin path listed twice', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/delay', '/status'] }) },
+    { name: 'misrouted: httpbin image without the workload', build: (c) => new HttpbinExposure(c, 'httpbin', { deployWorkload: false, image: 'kong/httpbin:0.2.2' }) },
   ],
   expected: {
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
@@ -120,6 +123,11 @@ export const TOPIC: CatalogueTopic = {
     'misrouted: empty gateway selector (istio)': [
       "[c/gw] gateway default/gw has an empty selector, which Istio reads as every gateway workload of the cluster (any namespace); give the labels of this gateway's pods, e.g. { istio: 'ingressgateway' }.",
     ],
+    'misrouted: path with a trailing blank (Istio API)': [
+      '[c/gw/route] rule #0: path "/status " holds a blank or control character, which no request path carries (a request sends a blank as %20), so no request ever matches it; remove it, or write it as %20.',
+    ],
+    'misrouted: httpbin path listed twice': ['[c/httpbin] path "/status" is listed twice; list each path once.'],
+    'misrouted: httpbin image without the workload': ['[c/httpbin] image is set, but deployWorkload is false, so nothing uses it; remove image, or deploy httpbin.'],
   },
   valid: [
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
@@ -140,5 +148,6 @@ export const TOPIC: CatalogueTopic = {
     ...perApi('misrouted: one header matched in two alternatives', (c, api) => rule(c, {
       matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('a') }] }, { headers: [{ name: 'x-env', value: StringMatch.exact('b') }] }],
     }, api)),
+    { name: 'misrouted: httpbin subset of a version deployed elsewhere', build: (c) => new HttpbinExposure(c, 'httpbin', { deployWorkload: false, version: 'v2', routeToVersionSubset: true }) },
   ],
 };

@@ -12,6 +12,7 @@ import {
   IngressGateway,
   RemoteNetworkGateway,
   ServerTls,
+  HttpbinExposure,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -78,6 +79,11 @@ export const TOPIC: CatalogueTopic = {
       name: 'names: egress wildcard target that is a short name',
       build: (c) => new EgressRoute(c, 'egress', { name: 'wiki', host: '*.wikipedia.org', wildcardTarget: 'wikipedia' }),
     },
+    { name: 'names: backend policy for a host name', build: (c) => new BackendPolicy(c, 'policy', { serviceName: 'reviews.default.svc.cluster.local' }) },
+    { name: 'names: backend policy Service name in upper case', build: (c) => new BackendPolicy(c, 'policy', { serviceName: 'Reviews' }) },
+    { name: 'names: httpbin version that is not a label value', build: (c) => new HttpbinExposure(c, 'httpbin', { version: 'v 1' }) },
+    { name: 'names: httpbin version that cannot name the subset', build: (c) => new HttpbinExposure(c, 'httpbin', { version: 'V1', routeToVersionSubset: true }) },
+    { name: 'names: gateway class in upper case (Gateway API)', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', gatewayClassName: 'Istio', listeners: [GatewayListener.http()] }) },
   ],
   expected: {
     'names: Istio Gateway name with dots': [
@@ -133,6 +139,17 @@ export const TOPIC: CatalogueTopic = {
     'names: egress wildcard target that is a short name': [
       '[c/egress] wildcardTarget "wikipedia" is a short name, which the egress gateway would complete with its own namespace ("wikipedia.istio-system.svc.cluster.local"); give the fully qualified name, like "www.wikipedia.org".',
     ],
+    'names: backend policy for a host name': ['[c/policy] Service name "reviews.default.svc.cluster.local" is a host name, not a Service name; give serviceName "reviews" and namespace "default".'],
+    'names: backend policy Service name in upper case': [
+      '[c/policy] Service name "Reviews" is not a DNS-1123 label; give the name of the Service: lower-case letters, digits and \'-\' (at most 63).',
+    ],
+    'names: httpbin version that is not a label value': [
+      '[c/httpbin] version "v 1" is not a label value (the pods\' version label); use at most 63 letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit, like "v1".',
+    ],
+    'names: httpbin version that cannot name the subset': [
+      '[c/httpbin] version "V1" names the subset routeToVersionSubset routes to, which must be a DNS-1123 label; use lower-case letters, digits and \'-\', like "v1".',
+    ],
+    'names: gateway class in upper case (Gateway API)': ['[c/gw] gatewayClassName "Istio" is not a DNS-1123 subdomain (the name of a GatewayClass); use e.g. "istio".'],
   },
   valid: [
     { name: 'names: HTTP route named with 253 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: longName(253), rules: [{ action: forward }] }) },
@@ -164,5 +181,6 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'names: workload annotation key in upper case', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'Example.com/Owner': 'team-a' } }) },
     { name: 'names: egress to a cluster-local FQDN', build: (c) => new EgressRoute(c, 'egress', { name: 'legacy', host: 'legacy.corp.internal' }) },
+    { name: 'names: httpbin with an empty version label', build: (c) => new HttpbinExposure(c, 'httpbin', { version: '' }) },
   ],
 };

@@ -15,6 +15,7 @@ import {
   PathMatch,
   ServerTls,
   StringMatch,
+  HttpbinExposure,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -125,6 +126,7 @@ export const TOPIC: CatalogueTopic = {
         name: 'tls', hosts: ['a.example.com'], backends: [svc('a', 443, { weight: -1 }), svc('b', 443, { weight: 1 })],
       }),
     },
+    { name: 'webhook: httpbin with an empty image', build: (c) => new HttpbinExposure(c, 'httpbin', { image: '' }) },
   ],
   expected: {
     'webhook: lookahead in a path regex (Istio API)': [
@@ -268,6 +270,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'webhook: TLS route negative weight': [
       '[c/gw/tls] backend "a.default:443": weight -1 must be a whole number from 0 to 1000000 (weights are relative).',
+    ],
+    'webhook: httpbin with an empty image': [
+      '[c/httpbin] image "" is not a container image (the apiserver refuses an empty image or blanks around it); give one like "docker.io/mccutchen/go-httpbin:v2.15.0", or leave image out.',
     ],
   },
   valid: [
