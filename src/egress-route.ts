@@ -438,6 +438,7 @@ export class EgressRoute extends Construct {
         gatewayNamespace: props.gatewayNamespace !== undefined,
         workload: props.workload !== undefined,
       },
+      workloadServicePorts: this.workload && (() => this.workload!.servicePorts.map((port) => port.port)),
     };
 
     const objects: EgressObjects = this.api === ApiFlavor.GATEWAY_API ? renderGatewayApiEgress(this, model) : renderIstioApiEgress(this, model);

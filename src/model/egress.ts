@@ -124,6 +124,8 @@ export interface EgressRouteModel {
   readonly allowedClients?: EgressClientsModel;
   readonly clientNetworkPolicy?: ClientNetworkPolicyModel;
   readonly explicit: EgressExplicitOptions;
+  /** The Service ports of the egress gateway this route deploys (Istio API `workload`), read at validation. */
+  readonly workloadServicePorts?: () => number[];
 }
 
 /** Whether `host` is a `*.` wildcard. */

@@ -236,6 +236,13 @@ function gatewayProblems(route: EgressRouteModel): string[] {
     return problems;
   }
   if (explicit.workload) {
+    const exposed = route.workloadServicePorts?.() ?? [];
+    for (const port of route.ports.filter((p) => isPort(p) && !exposed.includes(p))) {
+      problems.push(
+        `workload.ports does not expose port ${port}, which the clients send to: the mesh leg sends to the egress gateway's Service on port ${port}, ` +
+          `so the requests would fail; add { name: ${q(workloadPortName(route, port))}, port: ${port} } to workload.ports, or leave ports out to derive them from the route.`,
+      );
+    }
     if (explicit.gatewaySelector) problems.push('gatewaySelector and workload are both set; the Gateway selects the deployed workload\'s labels: remove gatewaySelector.');
     if (explicit.gatewayServiceName) problems.push('gatewayServiceName and workload are both set; the deployed workload\'s Service is named after it: remove gatewayServiceName, or set workload.name.');
     if (explicit.gatewayNamespace) problems.push('gatewayNamespace and workload are both set; the deployed workload runs in its own namespace: remove gatewayNamespace, or set workload.namespace.');
@@ -248,6 +255,12 @@ function gatewayProblems(route: EgressRouteModel): string[] {
   if (!isDnsLabel(route.gateway.serviceName)) problems.push(`gatewayServiceName ${q(route.gateway.serviceName)} is not a DNS-1123 label.`);
   if (!isDnsLabel(route.gateway.workloadNamespace)) problems.push(`gatewayNamespace ${q(route.gateway.workloadNamespace)} is not a DNS-1123 label.`);
   return problems;
+}
+
+/** The name the deployed egress gateway gives a client port (as the egress route derives them). */
+function workloadPortName(route: EgressRouteModel, port: number): string {
+  if (route.mode === 'TLS_PASSTHROUGH') return port === 443 ? 'https' : `tls-${port}`;
+  return port === 80 ? 'http2' : `http-${port}`;
 }
 
 function lockDownProblems(route: EgressRouteModel): string[] {
@@ -275,7 +288,10 @@ function lockDownProblems(route: EgressRouteModel): string[] {
     for (const account of clients.serviceAccounts) {
       const [namespace, name, ...rest] = account.split('/');
       if (rest.length > 0 || name === undefined || !isDnsLabel(namespace) || !isDnsSubdomain(name)) {
-        problems.push(`allowedClients: service account ${q(account)} is not "<namespace>/<name>"; write e.g. "default/curl".`);
+        // A principal copied from an AuthorizationPolicy or a certificate: say which account it names.
+        const principal = /^(?:spiffe:\/\/)?[^/]+\/ns\/([^/]+)\/sa\/([^/]+)$/.exec(account);
+        const fix = principal && isDnsLabel(principal[1]) && isDnsSubdomain(principal[2]) ? `write ${q(`${principal[1]}/${principal[2]}`)}` : 'write e.g. "default/curl"';
+        problems.push(`allowedClients: service account ${q(account)} is not "<namespace>/<name>"; ${fix}.`);
       }
     }
     for (const namespace of clients.namespaces) {

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, EgressRoute, GatewayAddress, GatewayListener, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -52,6 +52,10 @@ export const TOPIC: CatalogueTopic = {
     { name: 'misrouted: path with a trailing blank (Istio API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/status ') }] }, ApiFlavor.ISTIO) },
     { name: 'misrouted: httpbin path listed twice', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/delay', '/status'] }) },
     { name: 'misrouted: httpbin image without the workload', build: (c) => new HttpbinExposure(c, 'httpbin', { deployWorkload: false, image: 'kong/httpbin:0.2.2' }) },
+    {
+      name: 'misrouted: egress workload ports without the client port',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', workload: { ports: [{ name: 'https', port: 443 }] } }),
+    },
   ],
   expected: {
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
@@ -128,6 +132,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'misrouted: httpbin path listed twice': ['[c/httpbin] path "/status" is listed twice; list each path once.'],
     'misrouted: httpbin image without the workload': ['[c/httpbin] image is set, but deployWorkload is false, so nothing uses it; remove image, or deploy httpbin.'],
+    'misrouted: egress workload ports without the client port': [
+      '[c/egress] workload.ports does not expose port 80, which the clients send to: the mesh leg sends to the egress gateway\'s Service on port 80, so the requests would fail; add { name: "http2", port: 80 } to workload.ports, or leave ports out to derive them from the route.',
+    ],
   },
   valid: [
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
@@ -149,5 +156,9 @@ export const TOPIC: CatalogueTopic = {
       matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('a') }] }, { headers: [{ name: 'x-env', value: StringMatch.exact('b') }] }],
     }, api)),
     { name: 'misrouted: httpbin subset of a version deployed elsewhere', build: (c) => new HttpbinExposure(c, 'httpbin', { deployWorkload: false, version: 'v2', routeToVersionSubset: true }) },
+    {
+      name: 'misrouted: egress workload ports with the client port and more',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', workload: { ports: [{ name: 'http2', port: 80 }, { name: 'https', port: 443 }] } }),
+    },
   ],
 };

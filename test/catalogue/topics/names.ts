@@ -84,6 +84,10 @@ export const TOPIC: CatalogueTopic = {
     { name: 'names: httpbin version that is not a label value', build: (c) => new HttpbinExposure(c, 'httpbin', { version: 'v 1' }) },
     { name: 'names: httpbin version that cannot name the subset', build: (c) => new HttpbinExposure(c, 'httpbin', { version: 'V1', routeToVersionSubset: true }) },
     { name: 'names: gateway class in upper case (Gateway API)', build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', gatewayClassName: 'Istio', listeners: [GatewayListener.http()] }) },
+    {
+      name: 'names: egress client given as a SPIFFE principal',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', allowedClients: { serviceAccounts: ['cluster.local/ns/default/sa/curl'] } }),
+    },
   ],
   expected: {
     'names: Istio Gateway name with dots': [
@@ -150,6 +154,9 @@ export const TOPIC: CatalogueTopic = {
       '[c/httpbin] version "V1" names the subset routeToVersionSubset routes to, which must be a DNS-1123 label; use lower-case letters, digits and \'-\', like "v1".',
     ],
     'names: gateway class in upper case (Gateway API)': ['[c/gw] gatewayClassName "Istio" is not a DNS-1123 subdomain (the name of a GatewayClass); use e.g. "istio".'],
+    'names: egress client given as a SPIFFE principal': [
+      '[c/egress] allowedClients: service account "cluster.local/ns/default/sa/curl" is not "<namespace>/<name>"; write "default/curl".',
+    ],
   },
   valid: [
     { name: 'names: HTTP route named with 253 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: longName(253), rules: [{ action: forward }] }) },
