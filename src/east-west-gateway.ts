@@ -139,7 +139,7 @@ export class EastWestGateway extends Construct {
     const networkLabels = { [NETWORK_LABEL]: props.network };
 
     AppRegistry.of(this).registerNetworkClaim(this, { network: props.network, cluster: props.cluster, path: this.node.path });
-    this.node.addValidation({ validate: inputFirst(input, () => networkProblems(this, api, mode)) });
+    this.node.addValidation({ validate: inputFirst(input, () => [...networkProblems(this, api, mode), ...ignoredOptionProblems(props, api, mode)]) });
 
     if (api === ApiFlavor.ISTIO && (props.deployWorkload ?? true)) {
       const ports: GatewayServicePort[] = [{ name: 'tls', port: 15443, protocol: PortProtocol.TCP }];
@@ -296,4 +296,41 @@ export class RemoteNetworkGateway extends Construct {
       listeners: [GatewayListener.autoPassthrough({ name: 'cross-network', port: props.port ?? 15443 })],
     });
   }
+}
+
+/** Workload settings the east-west gateway decides itself, and the option that sets each. */
+const OWN_WORKLOAD_SETTINGS: { [key: string]: string } = {
+  name: 'set name',
+  namespace: 'set namespace',
+  istioLabel: "the gateway's pods are selected by istio=eastwestgateway",
+  network: 'set network',
+  ports: 'they follow exposeIstiod',
+};
+
+/** Options that would have no effect in this combination: refused rather than dropped. */
+function ignoredOptionProblems(props: EastWestGatewayProps, api: ApiFlavor, mode: EastWestMode): string[] {
+  const problems: string[] = [];
+  if (props.exposeIstiod && mode === EastWestMode.AMBIENT) {
+    problems.push('exposeIstiod is set, but the ambient east-west gateway does not expose istiod; remove exposeIstiod, or use EastWestMode.SIDECAR.');
+  }
+  if (api === ApiFlavor.GATEWAY_API) {
+    if (props.deployWorkload === false) {
+      problems.push('deployWorkload is false, but with the Gateway API Istio deploys the gateway for the Gateway itself; remove deployWorkload, or render with ApiFlavor.ISTIO.');
+    }
+    if (props.workload !== undefined) {
+      problems.push('workload is an Istio API option: with the Gateway API Istio deploys the gateway for the Gateway; remove workload, or render with ApiFlavor.ISTIO.');
+    }
+    return problems;
+  }
+  if (props.workload === undefined) return problems;
+  if (props.deployWorkload === false) {
+    problems.push('workload is set, but deployWorkload is false, so no workload is deployed; remove workload, or deploy it.');
+    return problems;
+  }
+  for (const [key, fix] of Object.entries(OWN_WORKLOAD_SETTINGS)) {
+    if ((props.workload as { [key: string]: unknown })[key] !== undefined) {
+      problems.push(`workload.${key} is set, but the east-west gateway sets it itself (${fix}); remove it from workload.`);
+    }
+  }
+  return problems;
 }

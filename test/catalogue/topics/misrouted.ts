@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, EgressRoute, GatewayAddress, GatewayListener, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressRoute, GatewayAddress, GatewayListener, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, ServiceType, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -55,6 +55,13 @@ export const TOPIC: CatalogueTopic = {
     {
       name: 'misrouted: egress workload ports without the client port',
       build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', workload: { ports: [{ name: 'https', port: 443 }] } }),
+    },
+    { name: 'misrouted: east-west workload ports', build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', workload: { ports: [{ name: 'tls', port: 15443 }, { name: 'extra', port: 8080 }] } }) },
+    { name: 'misrouted: east-west workload without deploying it', build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', deployWorkload: false, workload: { replicas: 3 } }) },
+    { name: 'misrouted: east-west workload with the Gateway API', build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', api: ApiFlavor.GATEWAY_API, workload: { replicas: 3 } }) },
+    {
+      name: 'misrouted: ambient east-west gateway exposing istiod',
+      build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', api: ApiFlavor.GATEWAY_API, mode: EastWestMode.AMBIENT, exposeIstiod: true }),
     },
   ],
   expected: {
@@ -135,6 +142,14 @@ export const TOPIC: CatalogueTopic = {
     'misrouted: egress workload ports without the client port': [
       '[c/egress] workload.ports does not expose port 80, which the clients send to: the mesh leg sends to the egress gateway\'s Service on port 80, so the requests would fail; add { name: "http2", port: 80 } to workload.ports, or leave ports out to derive them from the route.',
     ],
+    'misrouted: east-west workload ports': ['[c/ew] workload.ports is set, but the east-west gateway sets it itself (they follow exposeIstiod); remove it from workload.'],
+    'misrouted: east-west workload without deploying it': ['[c/ew] workload is set, but deployWorkload is false, so no workload is deployed; remove workload, or deploy it.'],
+    'misrouted: east-west workload with the Gateway API': [
+      '[c/ew] workload is an Istio API option: with the Gateway API Istio deploys the gateway for the Gateway; remove workload, or render with ApiFlavor.ISTIO.',
+    ],
+    'misrouted: ambient east-west gateway exposing istiod': [
+      '[c/ew] exposeIstiod is set, but the ambient east-west gateway does not expose istiod; remove exposeIstiod, or use EastWestMode.SIDECAR.',
+    ],
   },
   valid: [
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
@@ -159,6 +174,10 @@ export const TOPIC: CatalogueTopic = {
     {
       name: 'misrouted: egress workload ports with the client port and more',
       build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', workload: { ports: [{ name: 'http2', port: 80 }, { name: 'https', port: 443 }] } }),
+    },
+    {
+      name: 'misrouted: east-west workload with settings of its own',
+      build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', workload: { replicas: 2, autoscaling: { enabled: false }, serviceType: ServiceType.NODE_PORT } }),
     },
   ],
 };
