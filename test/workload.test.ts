@@ -564,7 +564,10 @@ describe('validation', () => {
     expect(problems({ autoscaling: { targetCpuUtilizationPercentage: 12.5 } })).toEqual([
       'autoscaling.targetCpuUtilizationPercentage 12.5 is not a whole percentage of at least 1, e.g. 80.',
     ]);
-    expect(problems({ autoscaling: { enabled: false, minReplicas: 0 } })).toEqual([]);
+    // Off, its settings are not range-checked, but refused: they would have no effect.
+    expect(problems({ autoscaling: { enabled: false, minReplicas: 0 } })).toEqual([
+      'autoscaling.minReplicas is set, but autoscaling is off (enabled: false), so it would have no effect; remove it, or turn autoscaling on (with autoscaling off, replicas sets the pod count).',
+    ]);
   });
 
   test('the disruption budget must leave a pod to evict', () => {

@@ -187,7 +187,17 @@ function resolve(scope: Construct, props: GatewayWorkloadProps): WorkloadModel {
     env: { ...props.env },
     envVarFromNames: (props.envVarFrom ?? []).map((variable) => variable.name),
     terminationGracePeriodSeconds: props.terminationGracePeriodSeconds ?? TERMINATION_GRACE_PERIOD_SECONDS,
+    ignoredOptions: [
+      ...givenWhenOff('autoscaling', autoscaling, ['minReplicas', 'maxReplicas', 'targetCpuUtilizationPercentage', 'targetMemoryUtilizationPercentage']),
+      ...givenWhenOff('podDisruptionBudget', budget, ['minAvailable', 'maxUnavailable']),
+    ],
   };
+}
+
+/** The options of `feature` given while it is turned off (`enabled: false`), as `feature.option`. */
+function givenWhenOff(feature: string, settings: { readonly enabled?: boolean }, options: string[]): string[] {
+  if (settings.enabled !== false) return [];
+  return options.filter((option) => (settings as { [key: string]: unknown })[option] !== undefined).map((option) => `${feature}.${option}`);
 }
 
 /** The entries of `values` that are not undefined, so spreading them keeps the defaults of the others. */

@@ -44,6 +44,8 @@ export interface WorkloadModel {
   /** Names of the `envVarFrom` variables. */
   readonly envVarFromNames: string[];
   readonly terminationGracePeriodSeconds: number;
+  /** Options given for a feature turned off (`enabled: false`), which would have no effect. */
+  readonly ignoredOptions: string[];
 }
 
 /**

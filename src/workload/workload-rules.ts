@@ -183,6 +183,15 @@ function portProblems(model: WorkloadModel): string[] {
 
 function scalingProblems(model: WorkloadModel): string[] {
   const problems: string[] = [];
+  for (const feature of ['autoscaling', 'podDisruptionBudget']) {
+    const options = model.ignoredOptions.filter((option) => option.startsWith(`${feature}.`));
+    if (options.length === 0) continue;
+    const many = options.length > 1;
+    problems.push(
+      `${options.join(' and ')} ${many ? 'are' : 'is'} set, but ${feature} is off (enabled: false), so ${many ? 'they' : 'it'} would have no effect; ` +
+        `remove ${many ? 'them' : 'it'}, or turn ${feature} on${feature === 'autoscaling' ? ' (with autoscaling off, replicas sets the pod count)' : ''}.`,
+    );
+  }
   const { autoscaling, disruptionBudget } = model;
   if (model.replicasGiven !== undefined) {
     if (!isCount(model.replicasGiven, 1)) {
@@ -256,8 +265,10 @@ function resourceProblems(model: WorkloadModel): string[] {
       if (value === undefined || value < 0) {
         const example = resource === 'cpu' ? "'500m' or '2'" : "'256Mi' or '1Gi'";
         problems.push(`resources.${kind}.${resource} ${q(text)} is not a Kubernetes quantity; use one like ${example}.`);
+      } else {
+        // Only quantities are compared: one that is not is reported above, once.
+        parsed[kind] = value;
       }
-      parsed[kind] = value;
     }
     const { requests, limits } = parsed;
     if (requests !== undefined && limits !== undefined && requests > limits) {

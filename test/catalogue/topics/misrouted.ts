@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressRoute, GatewayAddress, GatewayListener, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, ServiceType, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressRoute, GatewayAddress, GatewayListener, GatewayWorkload, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, ServiceType, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -63,6 +63,8 @@ export const TOPIC: CatalogueTopic = {
       name: 'misrouted: ambient east-west gateway exposing istiod',
       build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', api: ApiFlavor.GATEWAY_API, mode: EastWestMode.AMBIENT, exposeIstiod: true }),
     },
+    { name: 'misrouted: workload autoscaling bounds with autoscaling off', build: (c) => new GatewayWorkload(c, 'gw', { autoscaling: { enabled: false, minReplicas: 2, maxReplicas: 4 } }) },
+    { name: 'misrouted: workload budget with the budget off', build: (c) => new GatewayWorkload(c, 'gw', { replicas: 3, autoscaling: { enabled: false }, podDisruptionBudget: { enabled: false, minAvailable: 2 } }) },
   ],
   expected: {
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
@@ -150,6 +152,12 @@ export const TOPIC: CatalogueTopic = {
     'misrouted: ambient east-west gateway exposing istiod': [
       '[c/ew] exposeIstiod is set, but the ambient east-west gateway does not expose istiod; remove exposeIstiod, or use EastWestMode.SIDECAR.',
     ],
+    'misrouted: workload autoscaling bounds with autoscaling off': [
+      '[c/gw] autoscaling.minReplicas and autoscaling.maxReplicas are set, but autoscaling is off (enabled: false), so they would have no effect; remove them, or turn autoscaling on (with autoscaling off, replicas sets the pod count).',
+    ],
+    'misrouted: workload budget with the budget off': [
+      '[c/gw] podDisruptionBudget.minAvailable is set, but podDisruptionBudget is off (enabled: false), so it would have no effect; remove it, or turn podDisruptionBudget on.',
+    ],
   },
   valid: [
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
@@ -179,5 +187,6 @@ export const TOPIC: CatalogueTopic = {
       name: 'misrouted: east-west workload with settings of its own',
       build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', workload: { replicas: 2, autoscaling: { enabled: false }, serviceType: ServiceType.NODE_PORT } }),
     },
+    { name: 'misrouted: workload with autoscaling off and a pod count', build: (c) => new GatewayWorkload(c, 'gw', { replicas: 3, autoscaling: { enabled: false }, podDisruptionBudget: { enabled: false } }) },
   ],
 };

@@ -16,6 +16,7 @@ import {
   ServerTls,
   StringMatch,
   HttpbinExposure,
+  GatewayWorkload,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -127,6 +128,7 @@ export const TOPIC: CatalogueTopic = {
       }),
     },
     { name: 'webhook: httpbin with an empty image', build: (c) => new HttpbinExposure(c, 'httpbin', { image: '' }) },
+    { name: 'webhook: workload memory limit below zero', build: (c) => new GatewayWorkload(c, 'gw', { resources: { limits: { memory: '-1Gi' } } }) },
   ],
   expected: {
     'webhook: lookahead in a path regex (Istio API)': [
@@ -274,6 +276,7 @@ export const TOPIC: CatalogueTopic = {
     'webhook: httpbin with an empty image': [
       '[c/httpbin] image "" is not a container image (the apiserver refuses an empty image or blanks around it); give one like "docker.io/mccutchen/go-httpbin:v2.15.0", or leave image out.',
     ],
+    'webhook: workload memory limit below zero': ["[c/gw] resources.limits.memory \"-1Gi\" is not a Kubernetes quantity; use one like '256Mi' or '1Gi'."],
   },
   valid: [
     // RE2 syntax JavaScript refuses: named groups in Go's (?P<name>) form.
@@ -318,5 +321,6 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: empty connection pool', build: (c) => new BackendPolicy(c, 'p', { serviceName: 'reviews', connectionPool: {} }) },
     ...both('webhook: TCP route with one weight zero', (c, api) =>
       gateway(c, [GatewayListener.tcp({ port: 9000 })], api).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('a', 9000, { weight: 0 }), svc('b', 9000, { weight: 1 })] })),
+    { name: 'webhook: workload quantities in other notations', build: (c) => new GatewayWorkload(c, 'gw', { resources: { requests: { cpu: '0.5', memory: '500M' }, limits: { cpu: '1', memory: '1.5Gi' } } }) },
   ],
 };
