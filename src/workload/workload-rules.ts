@@ -3,6 +3,7 @@ import {
   INJECT_LABEL,
   NETWORK_LABEL,
   NETWORK_VIEW_ENV,
+  POD_ANNOTATIONS,
   PROXY_RESERVED_PORTS,
   REVISION_LABEL,
   STATUS_PORT,
@@ -29,6 +30,16 @@ const RESERVED_LABELS: { [key: string]: string } = {
   [NETWORK_LABEL]: 'set it with network',
   [DATAPLANE_MODE_LABEL]: "it is always 'none': ambient must not capture a gateway's traffic",
   [INJECT_LABEL]: "it is always 'true': the gateway's proxy is injected",
+};
+
+/**
+ * Pod annotations the workload sets and `podAnnotations` may not change, and why: the gateway's
+ * proxy is injected from Istio's `gateway` template (another template, e.g. `sidecar`, adds an init
+ * container that needs NET_ADMIN and runs a sidecar, not a gateway).
+ */
+const RESERVED_POD_ANNOTATIONS: { [key: string]: string } = {
+  'inject.istio.io/templates': 'the gateway\'s proxy is injected from Istio\'s "gateway" template first; more templates may follow it, as in "gateway,custom"',
+  [INJECT_LABEL]: 'the gateway\'s proxy is always injected',
 };
 
 /** Label keys `serviceSelectorLabels` may not set, and why. */
@@ -87,6 +98,15 @@ function labelProblems(model: WorkloadModel): string[] {
     }
   }
   problems.push(...annotationProblems('podAnnotations', model.podAnnotations));
+  for (const [key, why] of Object.entries(RESERVED_POD_ANNOTATIONS)) {
+    const value = model.podAnnotations[key];
+    // More templates after Istio's own (`gateway,custom`) customize the gateway; they are allowed.
+    const templates = value.split(',').map((t) => t.trim());
+    const kept = key === 'inject.istio.io/templates' ? templates[0] === POD_ANNOTATIONS[key] && !templates.includes('sidecar') : value === POD_ANNOTATIONS[key];
+    if (!kept) {
+      problems.push(`podAnnotations sets ${q(key)} to ${q(model.podAnnotations[key])}, which the workload sets itself (${why}); remove it from podAnnotations.`);
+    }
+  }
   problems.push(...annotationProblems('serviceAnnotations', model.serviceAnnotations));
   problems.push(...labelMapProblems('labels', model.labels, RESERVED_LABELS));
   problems.push(

@@ -13,6 +13,7 @@ import {
   OriginationTlsOptions,
   RouteNamespaces,
   ServerTls,
+  GatewayWorkload,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -67,6 +68,8 @@ export const TOPIC: CatalogueTopic = {
       name: 'secure: egress lock-down of the namespace the Gateway API gateway runs in',
       build: (c) => new EgressRoute(c, 'egress', { api: ApiFlavor.GATEWAY_API, name: 'cnn', host: 'edition.cnn.com', clientNetworkPolicy: {} }),
     },
+    { name: 'secure: gateway workload injected from the sidecar template', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'inject.istio.io/templates': 'sidecar' } }) },
+    { name: 'secure: gateway workload with injection turned off', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'sidecar.istio.io/inject': 'false' } }) },
   ],
   expected: {
     'secure: HTTPS listener without hosts': [
@@ -106,6 +109,12 @@ export const TOPIC: CatalogueTopic = {
         'and a NetworkPolicy cannot tell the gateway\'s pods from a client pod that copies their labels; give the route a namespace of its own ' +
         '(namespace, e.g. "istio-egress") and list the clients in clientNamespaces, or remove clientNetworkPolicy.',
     ],
+    'secure: gateway workload injected from the sidecar template': [
+      '[c/gw] podAnnotations sets "inject.istio.io/templates" to "sidecar", which the workload sets itself (the gateway\'s proxy is injected from Istio\'s "gateway" template first; more templates may follow it, as in "gateway,custom"); remove it from podAnnotations.',
+    ],
+    'secure: gateway workload with injection turned off': [
+      '[c/gw] podAnnotations sets "sidecar.istio.io/inject" to "false", which the workload sets itself (the gateway\'s proxy is always injected); remove it from podAnnotations.',
+    ],
   },
   valid: [
     { name: 'secure: HTTPS listener for any host, said explicitly', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert') })]) },
@@ -140,5 +149,6 @@ export const TOPIC: CatalogueTopic = {
         }),
     },
     { name: 'secure: httpbin deployed under the restricted Pod Security Standard', build: (c) => new HttpbinExposure(c, 'httpbin', {}) },
+    { name: 'secure: gateway workload with a custom template after the gateway one', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'inject.istio.io/templates': 'gateway,spire' } }) },
   ],
 };
