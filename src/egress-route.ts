@@ -439,6 +439,7 @@ export class EgressRoute extends Construct {
         workload: props.workload !== undefined,
       },
       workloadServicePorts: this.workload && (() => this.workload!.servicePorts.map((port) => port.port)),
+      workloadServiceType: this.workload && orDefault(props.workload?.serviceType, ServiceType.CLUSTER_IP),
     };
 
     const objects: EgressObjects = this.api === ApiFlavor.GATEWAY_API ? renderGatewayApiEgress(this, model) : renderIstioApiEgress(this, model);

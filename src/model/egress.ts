@@ -126,6 +126,8 @@ export interface EgressRouteModel {
   readonly explicit: EgressExplicitOptions;
   /** The Service ports of the egress gateway this route deploys (Istio API `workload`), read at validation. */
   readonly workloadServicePorts?: () => number[];
+  /** The Service type of the egress gateway this route deploys (Istio API `workload`). */
+  readonly workloadServiceType?: string;
 }
 
 /** Whether `host` is a `*.` wildcard. */

@@ -236,6 +236,14 @@ function gatewayProblems(route: EgressRouteModel): string[] {
     return problems;
   }
   if (explicit.workload) {
+    const serviceType = route.workloadServiceType;
+    if (serviceType !== undefined && serviceType !== 'ClusterIP' && !route.mutualTls) {
+      problems.push(
+        `workload.serviceType ${q(serviceType)} makes the egress gateway reachable from outside the cluster, and without Istio mutual TLS ` +
+          `(${route.mode === 'TLS_PASSTHROUGH' ? 'TLS passthrough carries none' : 'mutualTls is false'}) anyone who reaches it could send through it to ${q(route.host)}; ` +
+          'leave serviceType at ServiceType.CLUSTER_IP (the default for an egress gateway).',
+      );
+    }
     const exposed = route.workloadServicePorts?.() ?? [];
     for (const port of route.ports.filter((p) => isPort(p) && !exposed.includes(p))) {
       problems.push(

@@ -14,6 +14,7 @@ import {
   RouteNamespaces,
   ServerTls,
   GatewayWorkload,
+  ServiceType,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -70,6 +71,11 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'secure: gateway workload injected from the sidecar template', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'inject.istio.io/templates': 'sidecar' } }) },
     { name: 'secure: gateway workload with injection turned off', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'sidecar.istio.io/inject': 'false' } }) },
+    {
+      name: 'secure: TLS passthrough egress gateway behind a load balancer',
+      build: (c) =>
+        new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', mode: EgressMode.TLS_PASSTHROUGH, workload: { serviceType: ServiceType.LOAD_BALANCER } }),
+    },
   ],
   expected: {
     'secure: HTTPS listener without hosts': [
@@ -115,6 +121,9 @@ export const TOPIC: CatalogueTopic = {
     'secure: gateway workload with injection turned off': [
       '[c/gw] podAnnotations sets "sidecar.istio.io/inject" to "false", which the workload sets itself (the gateway\'s proxy is always injected); remove it from podAnnotations.',
     ],
+    'secure: TLS passthrough egress gateway behind a load balancer': [
+      '[c/egress] workload.serviceType "LoadBalancer" makes the egress gateway reachable from outside the cluster, and without Istio mutual TLS (TLS passthrough carries none) anyone who reaches it could send through it to "api.example.com"; leave serviceType at ServiceType.CLUSTER_IP (the default for an egress gateway).',
+    ],
   },
   valid: [
     { name: 'secure: HTTPS listener for any host, said explicitly', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert') })]) },
@@ -150,5 +159,9 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'secure: httpbin deployed under the restricted Pod Security Standard', build: (c) => new HttpbinExposure(c, 'httpbin', {}) },
     { name: 'secure: gateway workload with a custom template after the gateway one', build: (c) => new GatewayWorkload(c, 'gw', { podAnnotations: { 'inject.istio.io/templates': 'gateway,spire' } }) },
+    {
+      name: 'secure: egress gateway behind a load balancer, clients with Istio mutual TLS',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', workload: { serviceType: ServiceType.LOAD_BALANCER } }),
+    },
   ],
 };
