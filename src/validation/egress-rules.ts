@@ -204,7 +204,9 @@ function serverNameCheckProblems(tls: EgressRouteModel['originationTls']): strin
     );
   }
   for (const name of tls.subjectAltNames ?? []) {
-    if (name.trim() === '') problems.push(`originationTls: subject alternative name ${q(name)} is empty; give the name the server's certificate carries.`);
+    if (name.trim() === '') {problems.push(`originationTls: subject alternative name ${q(name)} is empty; give the name the server's certificate carries.`);} else if (name.trim() !== name) {
+      problems.push(`originationTls: subject alternative name ${q(name)} has blanks around it, so no certificate would match it and every connection would fail; write ${q(name.trim())}.`);
+    }
   }
   return problems;
 }

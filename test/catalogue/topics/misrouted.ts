@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressRoute, GatewayAddress, GatewayListener, GatewayWorkload, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, ServiceType, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressMode, EgressRoute, GatewayAddress, GatewayListener, GatewayWorkload, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, OriginationTls, PathMatch, ServerTls, ServiceType, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -65,6 +65,11 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'misrouted: workload autoscaling bounds with autoscaling off', build: (c) => new GatewayWorkload(c, 'gw', { autoscaling: { enabled: false, minReplicas: 2, maxReplicas: 4 } }) },
     { name: 'misrouted: workload budget with the budget off', build: (c) => new GatewayWorkload(c, 'gw', { replicas: 3, autoscaling: { enabled: false }, podDisruptionBudget: { enabled: false, minAvailable: 2 } }) },
+    {
+      name: 'misrouted: TLS origination name with a trailing newline',
+      build: (c) =>
+        new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', mode: EgressMode.TLS_ORIGINATION, originationTls: OriginationTls.simple({ subjectAltNames: ['api.example.com\n'] }) }),
+    },
   ],
   expected: {
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
@@ -157,6 +162,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'misrouted: workload budget with the budget off': [
       '[c/gw] podDisruptionBudget.minAvailable is set, but podDisruptionBudget is off (enabled: false), so it would have no effect; remove it, or turn podDisruptionBudget on.',
+    ],
+    'misrouted: TLS origination name with a trailing newline': [
+      '[c/egress] originationTls: subject alternative name "api.example.com\\n" has blanks around it, so no certificate would match it and every connection would fail; write "api.example.com".',
     ],
   },
   valid: [
