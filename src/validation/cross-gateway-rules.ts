@@ -27,6 +27,9 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
   const problems: string[] = [];
   for (const { gateway: other, model } of registry.allGateways()) {
     if (other === gateway || !registry.isIstioGateway(other) || own.cluster !== model.cluster) continue;
+    // The same Gateway object written twice is reported once, by the identity rule, not again as
+    // two gateways on the same pods.
+    if (model.namespace === own.namespace && model.name === own.name) continue;
     const pods = samePods(own.selector, model.selector, registry, { cluster: own.cluster });
     if (pods === undefined) continue;
     const ref = `${model.namespace}/${model.name}`;

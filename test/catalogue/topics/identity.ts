@@ -10,6 +10,7 @@ import {
   HttpRouteAction,
   IngressGateway,
   ServerTls,
+  EastWestGateway,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -112,6 +113,13 @@ export const TOPIC: CatalogueTopic = {
         new ApiObject(mine, 'b', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } });
       },
     },
+    {
+      name: 'identity: two east-west gateways of one cluster',
+      build: (c) => {
+        new EastWestGateway(c, 'ew', { network: 'network1', cluster: 'cluster1', deployWorkload: false });
+        new EastWestGateway(c, 'ew2', { network: 'network1', cluster: 'cluster1', deployWorkload: false });
+      },
+    },
   ],
   expected: {
     'identity: two backend policies named after one Service': [
@@ -159,6 +167,10 @@ export const TOPIC: CatalogueTopic = {
     'identity: two plain objects of one name in a construct of the user\'s': [
       '[c/mine/a] ConfigMap default/settings is also written by c/mine/b, and kubectl would apply one over the other; give one of them another name.',
       '[c/mine/b] ConfigMap default/settings is also written by c/mine/a, and kubectl would apply one over the other; give one of them another name.',
+    ],
+    'identity: two east-west gateways of one cluster': [
+      '[c/ew/CrossNetwork] Gateway istio-system/cross-network-gateway is also written by c/ew2/CrossNetwork, and kubectl would apply one over the other; give one of them another name.',
+      '[c/ew2/CrossNetwork] Gateway istio-system/cross-network-gateway is also written by c/ew/CrossNetwork, and kubectl would apply one over the other; give one of them another name.',
     ],
   },
 
