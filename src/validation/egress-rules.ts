@@ -1,11 +1,13 @@
 import { IConstruct } from 'constructs';
-import { isValidHost } from './hosts';
+import { hostNameFix, isValidHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { samePods } from './selectors';
 import { hasNumericTopLevelLabel, isIpv4, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
 import { AppRegistry } from '../model/registry';
+
+const EGRESS_HOST_EXAMPLE = 'use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.';
 
 const MODE_NAME = { HTTP: 'EgressMode.HTTP', TLS_PASSTHROUGH: 'EgressMode.TLS_PASSTHROUGH', TLS_ORIGINATION: 'EgressMode.TLS_ORIGINATION' };
 
@@ -69,27 +71,10 @@ function nameProblems(route: EgressRouteModel): string[] {
   return problems;
 }
 
-/**
- * The fix for a host that is not a DNS name, for the ways a name copied from a URL, a DNS tool or a
- * YAML file goes wrong: a scheme, a port, a trailing dot, upper case or blanks around it.
- */
-function hostFix(host: string): string {
-  const generic = 'use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.';
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(host);
-  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
-  const port = /:([0-9]+)$/.exec(bare);
-  const name = bare.replace(/:[0-9]+$/, '').trim().toLowerCase().replace(/\.$/, '');
-  if (name === host || name === '' || name === '*' || !isValidHost(name) || isIpv4(name)) return generic;
-  if (scheme) return `give the host alone, without the scheme${port ? ' and the port' : ''}: ${q(name)}${port ? ` (the port goes in ports: [${port[1]}])` : ''}.`;
-  if (port) return `give the host alone, ${q(name)}, and the port in ports: [${port[1]}].`;
-  if (host.endsWith('.')) return `leave out the trailing dot: ${q(name)}.`;
-  return `write it lower-case, without blanks: ${q(name)}.`;
-}
-
 function hostProblems(route: EgressRouteModel): string[] {
   const { host, wildcardTarget } = route;
   if (host === '*' || !isValidHost(host) || hasNumericTopLevelLabel(host) || isIpv4(host)) {
-    return [`host ${q(host)} is not a DNS name; ${hostFix(host)}`];
+    return [`host ${q(host)} is not a DNS name; ${hostNameFix(host, EGRESS_HOST_EXAMPLE, 'ports')}`];
   }
   if (!host.includes('.')) {
     return [

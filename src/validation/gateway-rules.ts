@@ -1,5 +1,5 @@
 import { gatewayExpansionProblems, httpsRedirectProblems } from './expansion-rules';
-import { isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { HOST_EXAMPLE, hostNameFix, isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
@@ -140,6 +140,11 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
     problems.push(`${where}: RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().`);
   }
   for (const value of listener.hosts) {
+    if (value.includes('://')) {
+      // A URL: its scheme is not a namespace scope; one message with the host to write.
+      problems.push(`${where}: host ${q(value)} is not a DNS name; ${hostNameFix(value, HOST_EXAMPLE)}`);
+      continue;
+    }
     const { namespace, host } = parseScopedHost(value);
     if (value.includes('/') && api === ApiFlavor.GATEWAY_API) {
       problems.push(
@@ -151,7 +156,7 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
     }
     if (!isValidHost(host)) {
       problems.push(
-        `${where}: host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
+        `${where}: host ${q(host)} is not a DNS name; ${hostNameFix(host, HOST_EXAMPLE)}`,
       );
     } else if (api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
       problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);

@@ -72,3 +72,28 @@ export function patternsCovering(host: string): string[] {
 export function isIpLiteral(host: string): boolean {
   return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }
+
+/**
+ * The fix for a host that is not a DNS name, for the ways a name copied from a URL, a DNS tool or a
+ * YAML file goes wrong: a scheme, a port, a trailing dot, upper case or blanks around it; `generic`
+ * otherwise. With `portsOption`, a port is said to go in that option (`ports: [443]`).
+ */
+export function hostNameFix(host: string, generic: string, portsOption?: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(host);
+  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
+  const port = /:([0-9]+)$/.exec(bare);
+  const name = bare.replace(/:[0-9]+$/, '').trim().toLowerCase().replace(/\.$/, '');
+  if (name === host || name === '' || name === '*' || !isValidHost(name) || /^[0-9.]+$/.test(name)) return generic;
+  const quoted = JSON.stringify(name);
+  if (scheme) {
+    const where = port && portsOption ? ` (the port goes in ${portsOption}: [${port[1]}])` : '';
+    return `give the host alone, without the scheme${port ? ' and the port' : ''}: ${quoted}${where}.`;
+  }
+  if (port) return portsOption ? `give the host alone, ${quoted}, and the port in ${portsOption}: [${port[1]}].` : `give the host alone, without the port: ${quoted}.`;
+  if (host.endsWith('.')) return `leave out the trailing dot: ${quoted}.`;
+  const how = [/[A-Z]/.test(host) ? 'lower-case' : '', /\s/.test(host) ? 'without blanks' : ''].filter((w) => w).join(', ');
+  return how ? `write it ${how}: ${quoted}.` : generic;
+}
+
+/** The fix for a gateway or route host that is not a DNS name, when no tailored one applies. */
+export const HOST_EXAMPLE = 'use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".';

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { httpRouteExpansionProblems } from './expansion-rules';
 import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
-import { hostsIntersect, isIpLiteral, isValidHost, patternsCovering } from './hosts';
+import { HOST_EXAMPLE, hostNameFix, hostsIntersect, isIpLiteral, isValidHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -56,7 +56,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     if (!isValidHost(host)) {
       validHosts = false;
       problems.push(
-        `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
+        `route host ${q(host)} is not a DNS name; ${hostNameFix(host, HOST_EXAMPLE)}`,
       );
     } else if (context.api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
       problems.push(`route host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);

@@ -88,6 +88,12 @@ export const TOPIC: CatalogueTopic = {
       name: 'names: egress client given as a SPIFFE principal',
       build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', allowedClients: { serviceAccounts: ['cluster.local/ns/default/sa/curl'] } }),
     },
+    { name: 'names: listener host copied as a URL', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['https://shop.example.com'] })] }) },
+    {
+      name: 'names: route host with a port',
+      build: (c) =>
+        new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['*'] })] }).addHttpRoute('route', { name: 'route', hosts: ['shop.example.com:8080'], rules: [{ action: forward }] }),
+    },
   ],
   expected: {
     'names: Istio Gateway name with dots': [
@@ -136,7 +142,7 @@ export const TOPIC: CatalogueTopic = {
     ],
     'names: egress host with a port': ['[c/egress] host "api.example.com:443" is not a DNS name; give the host alone, "api.example.com", and the port in ports: [443].'],
     'names: egress host with a trailing dot': ['[c/egress] host "api.example.com." is not a DNS name; leave out the trailing dot: "api.example.com".'],
-    'names: egress host with a trailing newline': ['[c/egress] host "api.example.com\\n" is not a DNS name; write it lower-case, without blanks: "api.example.com".'],
+    'names: egress host with a trailing newline': ['[c/egress] host "api.example.com\\n" is not a DNS name; write it without blanks: "api.example.com".'],
     'names: egress host that is a short name': [
       '[c/egress] host "localhost" is a short name, which Istio refuses on the egress gateway\'s server ("short names (non FQDN) are not allowed") and a sidecar would complete with its own namespace; give the fully qualified name, like "api.example.com".',
     ],
@@ -157,6 +163,8 @@ export const TOPIC: CatalogueTopic = {
     'names: egress client given as a SPIFFE principal': [
       '[c/egress] allowedClients: service account "cluster.local/ns/default/sa/curl" is not "<namespace>/<name>"; write "default/curl".',
     ],
+    'names: listener host copied as a URL': ['[c/gw] listener "http": host "https://shop.example.com" is not a DNS name; give the host alone, without the scheme: "shop.example.com".'],
+    'names: route host with a port': ['[c/gw/route] route host "shop.example.com:8080" is not a DNS name; give the host alone, without the port: "shop.example.com".'],
   },
   valid: [
     { name: 'names: HTTP route named with 253 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: longName(253), rules: [{ action: forward }] }) },
