@@ -343,6 +343,8 @@ export interface DeployedWorkload {
   readonly namespace: string;
   /** Labels of its pods. */
   readonly podLabels: { readonly [key: string]: string };
+  /** The type of its Service (`ClusterIP`, `NodePort`, `LoadBalancer`), when known. */
+  readonly serviceType?: string;
 }
 
 /** What one rule of a TLS or TCP route claims on its gateway. */

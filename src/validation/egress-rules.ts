@@ -36,6 +36,7 @@ export function egressProblems(route: EgressRouteModel, scope?: IConstruct): str
     ...lockDownProblems(route),
     ...(scope ? sharedHostProblems(route, scope) : []),
     ...(scope ? lockedGatewayProblems(route, scope) : []),
+    ...(scope ? exposedGatewayProblems(route, scope) : []),
   ];
 }
 
@@ -362,6 +363,28 @@ function lockedGatewayProblems(route: EgressRouteModel, scope: IConstruct): stri
     );
   }
   return problems;
+}
+
+/**
+ * Without Istio mutual TLS from the clients, whoever reaches the egress gateway's pods can send
+ * through them; pods behind a NodePort or LoadBalancer Service (an ingress gateway this app deploys,
+ * selected by gatewaySelector) are reached from outside the cluster. The route's own workload is
+ * checked where its serviceType is given.
+ */
+function exposedGatewayProblems(route: EgressRouteModel, scope: IConstruct): string[] {
+  if (route.api !== ApiFlavor.ISTIO || route.mutualTls || route.explicit.workload) return [];
+  const registry = AppRegistry.of(scope);
+  const own = route.gateway;
+  return registry
+    .deployedWorkloads()
+    .filter((w) => w.namespace === own.workloadNamespace && w.serviceType !== undefined && w.serviceType !== 'ClusterIP')
+    .filter((w) => registry.clusterOf(w.scope) === registry.clusterOf(scope) && Object.entries(own.selector).every(([k, v]) => w.podLabels[k] === v))
+    .map(
+      (w) =>
+        `gatewaySelector ${q(selectorText(own.selector))} selects the pods of ${w.ref}, whose Service is of type ${w.serviceType} and reachable from outside the cluster, ` +
+        `and without Istio mutual TLS (${route.mode === 'TLS_PASSTHROUGH' ? 'TLS passthrough carries none' : 'mutualTls is false'}) anyone who reaches it could send through it to ${q(route.host)}; ` +
+        'send through an egress gateway behind a ClusterIP Service.',
+    );
 }
 
 function selectorText(selector: { readonly [key: string]: string }): string {

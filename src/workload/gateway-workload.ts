@@ -122,6 +122,7 @@ export class GatewayWorkload extends Construct {
       ref: `${this.model.namespace}/${this.model.name}`,
       namespace: this.model.namespace,
       podLabels: podLabelsOf(this.model),
+      serviceType: this.model.serviceType,
     });
     this.node.addValidation({ validate: inputFirst(input, () => workloadProblems(this.model)) });
   }

@@ -76,6 +76,13 @@ export const TOPIC: CatalogueTopic = {
       build: (c) =>
         new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', mode: EgressMode.TLS_PASSTHROUGH, workload: { serviceType: ServiceType.LOAD_BALANCER } }),
     },
+    {
+      name: 'secure: TLS passthrough egress through the public ingress gateway',
+      build: (c) => {
+        new IngressGateway(c, 'ingress', { name: 'public', namespace: 'istio-system', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })], workload: { namespace: 'istio-system' } });
+        new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', mode: EgressMode.TLS_PASSTHROUGH, gatewaySelector: { istio: 'ingressgateway' } });
+      },
+    },
   ],
   expected: {
     'secure: HTTPS listener without hosts': [
@@ -123,6 +130,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'secure: TLS passthrough egress gateway behind a load balancer': [
       '[c/egress] workload.serviceType "LoadBalancer" makes the egress gateway reachable from outside the cluster, and without Istio mutual TLS (TLS passthrough carries none) anyone who reaches it could send through it to "api.example.com"; leave serviceType at ServiceType.CLUSTER_IP (the default for an egress gateway).',
+    ],
+    'secure: TLS passthrough egress through the public ingress gateway': [
+      '[c/egress] gatewaySelector "istio=ingressgateway" selects the pods of istio-system/istio-ingressgateway, whose Service is of type LoadBalancer and reachable from outside the cluster, and without Istio mutual TLS (TLS passthrough carries none) anyone who reaches it could send through it to "api.example.com"; send through an egress gateway behind a ClusterIP Service.',
     ],
   },
   valid: [
