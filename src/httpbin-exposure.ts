@@ -207,7 +207,16 @@ export class HttpbinExposure extends Construct {
         }
         const problems: string[] = [];
         this.paths.forEach((path, index) => {
-          if (this.paths.indexOf(path) !== index) problems.push(`path ${q(path)} is listed twice; list each path once.`);
+          if (this.paths.indexOf(path) !== index) {
+            problems.push(`path ${q(path)} is listed twice; list each path once.`);
+            return;
+          }
+          // A path another prefix covers never matches by itself (Istio's IST0131): Istio's prefix is
+          // one of characters, the Gateway API's one of path segments.
+          const istio = (props.api ?? ApiFlavor.ISTIO) === ApiFlavor.ISTIO;
+          const covers = (other: string) => other === '/' || path.startsWith(istio || other.endsWith('/') ? other : `${other}/`);
+          const wider = this.paths.find((other) => other !== path && covers(other));
+          if (wider !== undefined) problems.push(`path ${q(path)} is already exposed by the prefix ${q(wider)}, so it would never match by itself; remove it.`);
         });
         if (versionProblem) problems.push(versionProblem);
         if (!deploy) {

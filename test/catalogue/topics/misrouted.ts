@@ -70,6 +70,8 @@ export const TOPIC: CatalogueTopic = {
       build: (c) =>
         new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', mode: EgressMode.TLS_ORIGINATION, originationTls: OriginationTls.simple({ subjectAltNames: ['api.example.com\n'] }) }),
     },
+    { name: 'misrouted: httpbin path under another path', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/status/418'] }) },
+    { name: 'misrouted: httpbin path a character prefix covers (Istio API)', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/status200'] }) },
   ],
   expected: {
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
@@ -166,6 +168,8 @@ export const TOPIC: CatalogueTopic = {
     'misrouted: TLS origination name with a trailing newline': [
       '[c/egress] originationTls: subject alternative name "api.example.com\\n" has blanks around it, so no certificate would match it and every connection would fail; write "api.example.com".',
     ],
+    'misrouted: httpbin path under another path': ['[c/httpbin] path "/status/418" is already exposed by the prefix "/status", so it would never match by itself; remove it.'],
+    'misrouted: httpbin path a character prefix covers (Istio API)': ['[c/httpbin] path "/status200" is already exposed by the prefix "/status", so it would never match by itself; remove it.'],
   },
   valid: [
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
@@ -196,5 +200,9 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => new EastWestGateway(c, 'ew', { network: 'network1', workload: { replicas: 2, autoscaling: { enabled: false }, serviceType: ServiceType.NODE_PORT } }),
     },
     { name: 'misrouted: workload with autoscaling off and a pod count', build: (c) => new GatewayWorkload(c, 'gw', { replicas: 3, autoscaling: { enabled: false }, podDisruptionBudget: { enabled: false } }) },
+    {
+      name: 'misrouted: httpbin paths that share characters, not segments (Gateway API)',
+      build: (c) => new HttpbinExposure(c, 'httpbin', { api: ApiFlavor.GATEWAY_API, paths: ['/status', '/status200'] }),
+    },
   ],
 };
