@@ -145,7 +145,7 @@ export class BackendPolicy extends Construct {
 
   public constructor(scope: Construct, id: string, givenProps: BackendPolicyProps) {
     super(scope, id);
-    const props = checkStruct(BACKEND_POLICY_SHAPE, givenProps, this.input, '{ serviceName: "web", subsets: [...] }');
+    const props = checkStruct(BACKEND_POLICY_SHAPE, givenProps, this.input, '{ serviceName: "web", subsets: [...] }', '', true);
     this.serviceName = props.serviceName;
     this.policyNamespace = resolveNamespace(this, props.namespace);
     this.policyName = props.name ?? props.serviceName;

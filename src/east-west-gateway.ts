@@ -128,7 +128,7 @@ export class EastWestGateway extends Construct {
   public constructor(scope: Construct, id: string, givenProps: EastWestGatewayProps) {
     super(scope, id);
     const input: InputProblems = [];
-    const props = checkStruct(EAST_WEST_SHAPE, givenProps, input, '{ network: "network1" }');
+    const props = checkStruct(EAST_WEST_SHAPE, givenProps, input, '{ network: "network1" }', '', true);
     AppRegistry.of(this).registerOwner(this, props.cluster);
     const api = props.api ?? ApiFlavor.ISTIO;
     const mode = props.mode ?? EastWestMode.SIDECAR;
@@ -278,7 +278,7 @@ export class RemoteNetworkGateway extends Construct {
   public constructor(scope: Construct, id: string, givenProps: RemoteNetworkGatewayProps) {
     super(scope, id);
     const input: InputProblems = [];
-    const props = checkStruct(REMOTE_NETWORK_SHAPE, givenProps, input, '{ network: "network2", address: GatewayAddress.ip("192.0.2.10") }');
+    const props = checkStruct(REMOTE_NETWORK_SHAPE, givenProps, input, '{ network: "network2", address: GatewayAddress.ip("192.0.2.10") }', '', true);
     AppRegistry.of(this).registerOwner(this);
     // The default name comes from the network: a network that cannot name the Gateway is reported
     // here, once, and the Gateway gets a stand-in name (nothing is written when a rule fails).

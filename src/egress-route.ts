@@ -338,7 +338,7 @@ export class EgressRoute extends Construct {
   public constructor(scope: Construct, id: string, givenProps: EgressRouteProps) {
     super(scope, id);
     const input: InputProblems = [];
-    const props = checkStruct(EGRESS_ROUTE_SHAPE, givenProps, input, '{ host: "api.example.com" }');
+    const props = checkStruct(EGRESS_ROUTE_SHAPE, givenProps, input, '{ host: "api.example.com" }', '', true);
     this.host = props.host;
     this.api = props.api ?? ApiFlavor.ISTIO;
     const mode = props.mode ?? EgressMode.HTTP;
@@ -487,11 +487,12 @@ const EGRESS_ROUTE_SHAPE: Shape<EgressRouteProps> = {
   gatewayNamespace: optional(str('istio-system')),
   workload: optional(WORKLOAD_SHAPE_CHECK),
   loadBalancer: optional(enumOf(LoadBalancerAlgorithm, 'LoadBalancerAlgorithm')),
-  allowedClients: optional(struct<EgressClients>({ serviceAccounts: optional(list(str('default/app'), '["default/app"]')), namespaces: NAMESPACES }, '{ namespaces: ["team-a"] }')),
+  allowedClients: optional(struct<EgressClients>({ serviceAccounts: optional(list(str('default/app'), '["default/app"]')), namespaces: NAMESPACES }, '{ namespaces: ["team-a"] }', true)),
   clientNetworkPolicy: optional(
     struct<ClientNetworkPolicyOptions>(
       { allowedNamespaces: NAMESPACES, controlPlaneNamespace: optional(str('istio-system')), dnsNamespace: optional(str('kube-system')) },
       '{ allowedNamespaces: ["team-a"] }',
+      true,
     ),
   ),
 };

@@ -148,7 +148,7 @@ export class HttpbinExposure extends Construct {
   public constructor(scope: Construct, id: string, givenProps: HttpbinExposureProps = {}) {
     super(scope, id);
     const input: InputProblems = [];
-    const props = checkStruct(HTTPBIN_SHAPE, givenProps, input, '{ hosts: ["httpbin.example.com"] }');
+    const props = checkStruct(HTTPBIN_SHAPE, givenProps, input, '{ hosts: ["httpbin.example.com"] }', '', true);
     AppRegistry.of(this).registerOwner(this);
     const namespace = resolveNamespace(this, props.namespace);
     const hosts = props.hosts ?? ['httpbin.example.com'];

@@ -286,9 +286,11 @@ export type Shape<T> = { readonly [K in keyof T]-?: Check<T[K]> | ((value: unkno
 
 /**
  * A struct (a data interface): a plain object, copied field by field as `shape` checks each one
- * (fields it does not name are dropped; fields left out stay out).
+ * (fields it does not name are dropped; fields left out stay out). A `strict` struct reports a
+ * field it does not name (a misspelt option from JavaScript or YAML), which would be ignored, with
+ * the option it is closest to.
  */
-export function struct<T>(shape: Shape<T>, example: string): Check<T> {
+export function struct<T>(shape: Shape<T>, example: string, strict = false): Check<T> {
   // Field names of structs are identifiers: their paths need no quoting.
   const fields = Object.keys(shape) as (keyof T & string)[];
   return (value, path, out) => {
@@ -302,13 +304,38 @@ export function struct<T>(shape: Shape<T>, example: string): Check<T> {
       const checked = shape[field](given[field], prefix + field, out);
       if (checked !== undefined) copy[field] = checked;
     }
+    for (const key of strict ? Object.keys(given) : []) {
+      if ((fields as string[]).includes(key) || given[key] === undefined) continue;
+      const near = closest(key, fields);
+      report(out, prefix + key, `is not an option here, so it would be ignored; ${near ? `did you mean ${near}?` : `the options are ${fields.join(', ')}.`}`);
+    }
     return copy as T;
   };
 }
 
+/** The name among `names` within two edits of `key` (case aside), if one is. */
+function closest(key: string, names: string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
 /** Checks a struct given to a construct or method as a whole (`props`, `options`). */
-export function checkStruct<T>(shape: Shape<T>, value: unknown, out: InputProblems, example = '{ ... }', path = ''): T {
-  return struct(shape, example)(value, path, out) ?? ({} as T);
+export function checkStruct<T>(shape: Shape<T>, value: unknown, out: InputProblems, example = '{ ... }', path = '', strict = false): T {
+  return struct(shape, example, strict)(value, path, out) ?? ({} as T);
 }
 
 /**

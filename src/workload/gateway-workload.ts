@@ -91,7 +91,7 @@ export class GatewayWorkload extends Construct {
   public constructor(scope: Construct, id: string, givenProps: GatewayWorkloadProps = {}) {
     super(scope, id);
     const input = this._input;
-    const props = checkStruct(WORKLOAD_SHAPE, givenProps, input, '{ replicas: 2 }');
+    const props = checkStruct(WORKLOAD_SHAPE, givenProps, input, '{ replicas: 2 }', '', true);
     this.model = resolve(this, props);
     this.workloadName = this.model.name;
     this.workloadNamespace = this.model.namespace;

@@ -15,6 +15,8 @@ import {
   RouteNamespaces,
   ServerTls,
   StringMatch,
+  RemoteNetworkGateway,
+  GatewayAddress,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -132,6 +134,12 @@ export const TOPIC: CatalogueTopic = {
     { name: 'untyped: workload replicas as a string', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()], workload: { replicas: u('3'), autoscaling: { enabled: false } } }) },
     { name: 'untyped: workload service type in lower case', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()], workload: { serviceType: u('loadbalancer') } }) },
     { name: 'untyped: workload as a string', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()], workload: u('istio-ingressgateway') }) },
+    { name: 'untyped: egress lock-down option misspelt', build: (c) => new EgressRoute(c, 'egress', u({ name: 'api', host: 'api.example.com', allowedClient: { namespaces: ['default'] } })) },
+    {
+      name: 'untyped: egress NetworkPolicy option misspelt',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', clientNetworkPolicy: u({ allowedNamespace: ['db'] }) }),
+    },
+    { name: 'untyped: remote network gateway given exposeIstiod', build: (c) => new RemoteNetworkGateway(c, 'remote', u({ network: 'network2', address: GatewayAddress.ip('192.0.2.10'), exposeIstiod: true })) },
   ],
   expected: {
     'untyped: gateway api as an unknown string': [
@@ -329,6 +337,11 @@ export const TOPIC: CatalogueTopic = {
     ],
     'untyped: workload as a string': [
       '[c/gw] workload is the string "istio-ingressgateway"; use an object like { replicas: 2 }.',
+    ],
+    'untyped: egress lock-down option misspelt': ['[c/egress] allowedClient is not an option here, so it would be ignored; did you mean allowedClients?'],
+    'untyped: egress NetworkPolicy option misspelt': ['[c/egress] clientNetworkPolicy.allowedNamespace is not an option here, so it would be ignored; did you mean allowedNamespaces?'],
+    'untyped: remote network gateway given exposeIstiod': [
+      '[c/remote] exposeIstiod is not an option here, so it would be ignored; the options are network, address, port, name, namespace.',
     ],
   },
   valid: [
