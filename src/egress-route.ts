@@ -9,6 +9,7 @@ import { EgressObjects, renderIstioApiEgress } from './render/egress-istio-api';
 import { LoadBalancerAlgorithm } from './traffic-policy';
 import { claimEgressHost, egressProblems } from './validation/egress-rules';
 import { bool, carry, checkArg, checkOptions, checkStruct, enumOf, inputFirst, InputProblems, instanceOf, list, optional, portNumber, required, Shape, str, stringMap, struct } from './validation/input-shape';
+import { PROXY_RESERVED_PORTS } from './workload/chart-defaults';
 import { GatewayWorkload } from './workload/gateway-workload';
 import { GatewayServicePort, PortProtocol } from './workload/service-port';
 import { GatewayWorkloadProps, ServiceType } from './workload/workload-props';
@@ -369,7 +370,8 @@ export class EgressRoute extends Construct {
           namespace: orDefault(props.workload.namespace, 'istio-system'),
           istioLabel: orDefault(props.workload.istioLabel, 'egressgateway'),
           serviceType: orDefault(props.workload.serviceType, ServiceType.CLUSTER_IP),
-          ports: orDefault(props.workload.ports, ports.map((port) => workloadPort(mode, port))),
+          // A port the proxy reserves is refused by the route's rules, not again by the workload's.
+          ports: orDefault(props.workload.ports, ports.filter((port) => PROXY_RESERVED_PORTS[port] === undefined).map((port) => workloadPort(mode, port))),
         });
       }
       const serviceName = props.gatewayServiceName ?? this.workload?.workloadName ?? 'istio-egressgateway';

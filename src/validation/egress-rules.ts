@@ -6,6 +6,7 @@ import { hasNumericTopLevelLabel, isIpv4, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { EgressRouteModel, isWildcard } from '../model/egress';
 import { AppRegistry } from '../model/registry';
+import { PROXY_RESERVED_PORTS } from '../workload/chart-defaults';
 
 const EGRESS_HOST_EXAMPLE = 'use a lower-case name like "edition.cnn.com", or a wildcard like "*.wikipedia.org" with wildcardTarget.';
 
@@ -109,8 +110,12 @@ function portProblems(route: EgressRouteModel): string[] {
   const problems: string[] = [];
   if (route.ports.length === 0) problems.push('ports is empty; give at least one port the clients send to.');
   route.ports.forEach((port, index) => {
-    if (!isPort(port)) problems.push(`port ${port} is out of range; use a whole number from 1 to 65535.`);
-    else if (route.ports.indexOf(port) !== index) problems.push(`port ${port} is listed twice; list each port once.`);
+    if (!isPort(port)) {problems.push(`port ${port} is out of range; use a whole number from 1 to 65535.`);} else if (route.ports.indexOf(port) !== index) {problems.push(`port ${port} is listed twice; list each port once.`);} else if (PROXY_RESERVED_PORTS[port] !== undefined) {
+      problems.push(
+        `port ${port} is the egress gateway proxy's own port for ${PROXY_RESERVED_PORTS[port]}, so its server cannot listen on it; ` +
+          'have the clients send to another port (usually 80, or 443 with EgressMode.TLS_PASSTHROUGH).',
+      );
+    }
   });
   if (route.api === ApiFlavor.GATEWAY_API && new Set(route.ports).size > 64) {
     problems.push(`ports lists ${new Set(route.ports).size} ports; with the Gateway API each is a listener of the egress Gateway, which holds at most 64 listeners: send through at most 64 ports.`);

@@ -72,6 +72,7 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'misrouted: httpbin path under another path', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/status/418'] }) },
     { name: 'misrouted: httpbin path a character prefix covers (Istio API)', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/status200'] }) },
+    { name: 'misrouted: egress on the proxy\'s health check port', build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', ports: [15021], workload: {} }) },
   ],
   expected: {
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
@@ -170,6 +171,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'misrouted: httpbin path under another path': ['[c/httpbin] path "/status/418" is already exposed by the prefix "/status", so it would never match by itself; remove it.'],
     'misrouted: httpbin path a character prefix covers (Istio API)': ['[c/httpbin] path "/status200" is already exposed by the prefix "/status", so it would never match by itself; remove it.'],
+    'misrouted: egress on the proxy\'s health check port': [
+      '[c/egress] port 15021 is the egress gateway proxy\'s own port for health checks (status-port), so its server cannot listen on it; have the clients send to another port (usually 80, or 443 with EgressMode.TLS_PASSTHROUGH).',
+    ],
   },
   valid: [
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
