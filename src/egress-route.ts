@@ -371,7 +371,10 @@ export class EgressRoute extends Construct {
           istioLabel: orDefault(props.workload.istioLabel, 'egressgateway'),
           serviceType: orDefault(props.workload.serviceType, ServiceType.CLUSTER_IP),
           // A port the proxy reserves is refused by the route's rules, not again by the workload's.
-          ports: orDefault(props.workload.ports, ports.filter((port) => PROXY_RESERVED_PORTS[port] === undefined).map((port) => workloadPort(mode, port))),
+          ports: orDefault(
+            props.workload.ports,
+            ports.filter((port) => PROXY_RESERVED_PORTS[port] === undefined).map((port) => workloadPort(mode, port)),
+          ),
         });
       }
       const serviceName = props.gatewayServiceName ?? this.workload?.workloadName ?? 'istio-egressgateway';
