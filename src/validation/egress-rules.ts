@@ -306,6 +306,15 @@ function lockDownProblems(route: EgressRouteModel): string[] {
       if (!isDnsLabel(namespace)) problems.push(`clientNetworkPolicy: namespace ${q(namespace)} is not a DNS-1123 label.`);
     }
     const gatewayNamespace = route.gateway.workloadNamespace;
+    const infrastructure: Array<[string, string]> = [
+      [policy.dnsNamespace, 'which runs the cluster DNS (dnsNamespace), and cut it off from the resolvers outside the cluster, so no external name would resolve, the host\'s included'],
+      [policy.controlPlaneNamespace, 'where the control plane runs (controlPlaneNamespace), and cut istiod off from the Kubernetes API server'],
+    ];
+    for (const [namespace, what] of infrastructure) {
+      if (namespace !== gatewayNamespace && route.clientNamespaces.includes(namespace)) {
+        problems.push(`clientNetworkPolicy would confine client namespace ${q(namespace)}, ${what}; remove ${q(namespace)} from clientNamespaces.`);
+      }
+    }
     if (route.clientNamespaces.includes(gatewayNamespace)) {
       problems.push(
         route.api === ApiFlavor.ISTIO

@@ -83,6 +83,15 @@ export const TOPIC: CatalogueTopic = {
         new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', mode: EgressMode.TLS_PASSTHROUGH, gatewaySelector: { istio: 'ingressgateway' } });
       },
     },
+    {
+      name: 'secure: egress lock-down of the cluster DNS namespace',
+      build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', clientNamespaces: ['default', 'kube-system'], clientNetworkPolicy: {} }),
+    },
+    {
+      name: 'secure: egress lock-down of the control plane namespace',
+      build: (c) =>
+        new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', gatewayNamespace: 'istio-egress', clientNamespaces: ['default', 'istio-system'], clientNetworkPolicy: {} }),
+    },
   ],
   expected: {
     'secure: HTTPS listener without hosts': [
@@ -133,6 +142,12 @@ export const TOPIC: CatalogueTopic = {
     ],
     'secure: TLS passthrough egress through the public ingress gateway': [
       '[c/egress] gatewaySelector "istio=ingressgateway" selects the pods of istio-system/istio-ingressgateway, whose Service is of type LoadBalancer and reachable from outside the cluster, and without Istio mutual TLS (TLS passthrough carries none) anyone who reaches it could send through it to "api.example.com"; send through an egress gateway behind a ClusterIP Service.',
+    ],
+    'secure: egress lock-down of the cluster DNS namespace': [
+      '[c/egress] clientNetworkPolicy would confine client namespace "kube-system", which runs the cluster DNS (dnsNamespace), and cut it off from the resolvers outside the cluster, so no external name would resolve, the host\'s included; remove "kube-system" from clientNamespaces.',
+    ],
+    'secure: egress lock-down of the control plane namespace': [
+      '[c/egress] clientNetworkPolicy would confine client namespace "istio-system", where the control plane runs (controlPlaneNamespace), and cut istiod off from the Kubernetes API server; remove "istio-system" from clientNamespaces.',
     ],
   },
   valid: [
