@@ -3,7 +3,9 @@ import { ConnectionPoolSettings, OutlierDetection } from '../traffic-policy';
 
 function count(what: string, value: number | undefined, min: number): string[] {
   if (value === undefined || (Number.isInteger(value) && value >= min)) return [];
-  return [`${what} ${value} must be a whole number of at least ${min}.`];
+  // Istio reads 0 as "not set" (its default, no limit), so a limit of 0 is no limit at all.
+  const fix = value === 0 ? '; Istio reads 0 as not set (no limit): leave it out for no limit, or give a limit of at least 1' : '';
+  return [`${what} ${value} must be a whole number of at least ${min}${fix}.`];
 }
 
 /** The rules for a backend's connection pool and outlier detection. */

@@ -226,7 +226,7 @@ const CORE_EXPECTED: Record<string, string[]> = {
     '[c/p] outlierDetection.maxEjectionPercent 101 must be a whole number from 0 to 100.',
   ],
   'policy: connection limit 0': [
-    '[c/p] connectionPool.maxConnections 0 must be a whole number of at least 1.',
+    '[c/p] connectionPool.maxConnections 0 must be a whole number of at least 1; Istio reads 0 as not set (no limit): leave it out for no limit, or give a limit of at least 1.',
   ],
   'two gateways on one workload, port and host (IST0145)': [
     '[c/a] listener "http" serves port 80 for host "shop.example.com" on the same workload (istio=ingressgateway) as gateway default/b; Istio keeps only one of them (IST0145): merge the listeners into one gateway, or give them different hosts (a wildcard beside one of its hosts is fine).',
