@@ -1,5 +1,5 @@
 import { gatewayExpansionProblems, httpsRedirectProblems } from './expansion-rules';
-import { isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { hostFix, isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
@@ -139,6 +139,11 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
     problems.push(`${where}: RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().`);
   }
   for (const value of listener.hosts) {
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value)) {
+      // A URL, not a scope: one message for it, not one for "https:" and one for "/host".
+      problems.push(`${where}: host ${q(value)} is not a DNS name; ${hostFix(value)}.`);
+      continue;
+    }
     const { namespace, host } = parseScopedHost(value);
     if (value.includes('/') && api === ApiFlavor.GATEWAY_API) {
       problems.push(
@@ -149,9 +154,7 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       problems.push(`${where}: host ${q(value)} has namespace scope ${q(namespace)}, which is not '*', '.' or a namespace name.`);
     }
     if (!isValidHost(host)) {
-      problems.push(
-        `${where}: host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
-      );
+      problems.push(`${where}: host ${q(host)} is not a DNS name; ${hostFix(host)}.`);
     } else if (api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
       problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);
     } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { httpRouteExpansionProblems } from './expansion-rules';
 import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
-import { hostsIntersect, isIpLiteral, isValidHost, patternsCovering } from './hosts';
+import { hostFix, hostsIntersect, isIpLiteral, isValidHost, meantHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -55,9 +55,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
   for (const host of route.hosts) {
     if (!isValidHost(host)) {
       validHosts = false;
-      problems.push(
-        `route host ${q(host)} is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".`,
-      );
+      problems.push(`route host ${q(host)} is not a DNS name; ${hostFix(host)}.`);
     } else if (context.api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
       problems.push(`route host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     } else if (context.api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
@@ -231,7 +229,13 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
         problems.push(`${where()}: redirect path ${q(redirect.path)} must start with "/".`);
       }
       if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
-        problems.push(`${where()}: redirect host ${q(redirect.host)} is not a DNS name.`);
+        const port = /:(\d+)$/.exec(redirect.host.trim())?.[1];
+        problems.push(
+          port !== undefined && meantHost(redirect.host) !== undefined
+            ? `${where()}: redirect host ${q(redirect.host)} is not a DNS name; give the host alone, host: ${q(meantHost(redirect.host))}, and the port as port: ${port}.`
+            : `${where()}: redirect host ${q(redirect.host)} is not a DNS name; ` +
+                (meantHost(redirect.host) !== undefined ? `${hostFix(redirect.host)}.` : 'give the name to redirect to, e.g. "shop.example.com" (no wildcard).'),
+        );
       }
       const changesNothing = [redirect.scheme, redirect.host, redirect.port, redirect.path].every((v) => v === undefined);
       if (context.api === ApiFlavor.ISTIO && changesNothing) {
@@ -272,6 +276,14 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
         `so no request path ever matches it; ${mark === '?' ? 'match the query with queryParams' : 'drop the fragment'}.`,
     );
   }
+  if (path && !mark && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && path.value.endsWith('*')) {
+    // nginx and Traefik habit: "/api/*" as "everything under /api". Both APIs read the '*' as itself.
+    const base = path.value.replace(/\/?\*+$/, '') || '/';
+    problems.push(
+      `${where}: path ${q(path.value)} ends in "*", which ${path.kind === PathMatchKind.PREFIX ? 'a prefix' : 'an exact'} match reads as the character '*', ` +
+        `not as a wildcard, so only paths holding a literal '*' match; write PathMatch.prefix(${q(base)}) (it covers ${q(base)} and every path below it).`,
+    );
+  }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
   // A '?' or '#' is reported above (no path ever matches it), not again as a schema problem.
   if (path && !mark && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {
@@ -279,7 +291,12 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     if (problem) problems.push(`${where}: path ${q(path.value)} ${problem}, which the Gateway API's HTTPRoute schema refuses; ${GATEWAY_API_PATH_RULE}.`);
   }
   if (match.method !== undefined && !METHODS.includes(match.method)) {
-    problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
+    const meant = match.method.trim().toUpperCase();
+    problems.push(
+      METHODS.includes(meant)
+        ? `${where}: method ${q(match.method)} is not an HTTP method as requests spell it (upper case, no spaces); write ${q(meant)}.`
+        : `${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`,
+    );
   }
   const named = (what: string, list: NamedStringMatch[] | undefined) => {
     const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { isIpLiteral, isValidHost, scopeAdmits } from './hosts';
+import { isIpLiteral, isValidHost, meantHost, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { hasNumericTopLevelLabel } from './webhook';
@@ -32,7 +32,11 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     if (rule.hosts.length === 0) problems.push('TLS route has no SNI hosts; give at least one host name.');
     for (const host of rule.hosts) {
       if (!isValidHost(host)) {
-        problems.push(`TLS route SNI host ${q(host)} is not a DNS name; use a name like "nginx.example.com" or "*.example.com".`);
+        const meant = meantHost(host);
+        problems.push(
+          `TLS route SNI host ${q(host)} is not a DNS name; ` +
+            (meant !== undefined ? `write ${q(meant)} (the name alone, as clients send it in SNI).` : 'use a name like "nginx.example.com" or "*.example.com".'),
+        );
       } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
         problems.push(`TLS route SNI host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name.`);
       } else if (isIpLiteral(host)) {
