@@ -130,8 +130,7 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
       }
     }
     for (const origin of rule.cors.allowOrigins) {
-      if (origin === '') problems.push(`${where}: cors.allowOrigins has an empty origin, which Istio refuses; write the origin, e.g. "https://app.example.com", or '*'.`);
-      else if (!gatewayApi && origin !== '*' && origin !== 'null' && !ORIGIN.test(origin)) {
+      if (origin === '') {problems.push(`${where}: cors.allowOrigins has an empty origin, which Istio refuses; write the origin, e.g. "https://app.example.com", or '*'.`);} else if (!gatewayApi && origin !== '*' && origin !== 'null' && !ORIGIN.test(origin)) {
         // Istio takes any string and compares it with the Origin header, which is never of this form.
         problems.push(
           `${where}: cors.allowOrigins ${q(origin)} would never match: browsers send the Origin header as scheme://host[:port], without a path, ` +

@@ -49,8 +49,40 @@ export const TOPIC: CatalogueTopic = {
     ...perApi('misrouted: TLS route SNI host that is an IP address', (c, api) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['*'] })], api)
       .addTlsRoute('tls', { name: 'tls', hosts: ['10.0.0.1'], backends: [svc('db', 5432)] })),
     { name: 'misrouted: empty gateway selector (istio)', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { selector: {} }) },
+    ...perApi('misrouted: prefix path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/*') }] }, api)),
+    ...perApi('misrouted: exact path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/*') }] }, api)),
+    ...perApi('misrouted: method in lower case', (c, api) => rule(c, { matches: [{ method: 'get' }] }, api)),
+    {
+      name: 'misrouted: CORS origins without scheme, with a path, as a regex (istio)',
+      build: (c) => rule(c, {
+        cors: { allowOrigins: ['shop.example.com', 'https://shop.example.com/', 'https://.*\\.example\\.com'] },
+      }, ApiFlavor.ISTIO),
+    },
   ],
   expected: {
+    'misrouted: prefix path written as a glob (istio)': [
+      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/api") (it covers "/api" and every path below it).',
+    ],
+    'misrouted: exact path written as a glob (istio)': [
+      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/") (it covers "/" and every path below it).',
+    ],
+    'misrouted: method in lower case (istio)': [
+      '[c/gw/route] rule #0: method "get" is not an HTTP method as requests spell it (upper case, no spaces); write "GET".',
+    ],
+    'misrouted: prefix path written as a glob (gateway-api)': [
+      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/api") (it covers "/api" and every path below it).',
+    ],
+    'misrouted: exact path written as a glob (gateway-api)': [
+      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/") (it covers "/" and every path below it).',
+    ],
+    'misrouted: method in lower case (gateway-api)': [
+      '[c/gw/route] rule #0: method "get" is not an HTTP method as requests spell it (upper case, no spaces); write "GET".',
+    ],
+    'misrouted: CORS origins without scheme, with a path, as a regex (istio)': [
+      '[c/gw/route] rule #0: cors.allowOrigins "shop.example.com" would never match: browsers send the Origin header as scheme://host[:port], without a path, and an origin is compared as written (\'*\' being its only wildcard); write "https://shop.example.com".',
+      '[c/gw/route] rule #0: cors.allowOrigins "https://shop.example.com/" would never match: browsers send the Origin header as scheme://host[:port], without a path, and an origin is compared as written (\'*\' being its only wildcard); write "https://shop.example.com".',
+      '[c/gw/route] rule #0: cors.allowOrigins "https://.*\\\\.example\\\\.com" would never match: browsers send the Origin header as scheme://host[:port], without a path, and an origin is compared as written (\'*\' being its only wildcard); write "https://*.example.com".',
+    ],
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
       '[c/gw] listener "http" redirects to HTTPS, which clients then reach on port 443, but gateway default/gw serves HTTPS on port 8443 only; move the HTTPS listener to port 443, or remove httpsRedirect.',
     ],
@@ -122,6 +154,9 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    ...perApi('misrouted: CORS for a wildcard subdomain origin and a local port', (c, api) => rule(c, { cors: { allowOrigins: ['https://*.example.com', 'http://localhost:3000'] } }, api)),
+    { name: 'misrouted: CORS for the null origin (istio)', build: (c) => rule(c, { cors: { allowOrigins: ['null'] } }, ApiFlavor.ISTIO) },
+    ...perApi('misrouted: prefix path holding a literal * before its end', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/files/*/raw') }] }, api)),
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
     ...perApi('misrouted: prefix /api/ rewritten to /v2', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/') }], rewrite: { pathPrefix: '/v2' } }, api)),
     ...perApi('misrouted: HTTPS redirect from any host to a wildcard HTTPS listener on 443', (c, api) => gateway(c, [

@@ -125,8 +125,16 @@ export const TOPIC: CatalogueTopic = {
         name: 'tls', hosts: ['a.example.com'], backends: [svc('a', 443, { weight: -1 }), svc('b', 443, { weight: 1 })],
       }),
     },
+    { name: 'webhook: rewrite to a host with a port (Gateway API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/') }], rewrite: { host: 'internal:8080' } }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: rewrite to an upper-case host (Gateway API)', build: (c) => rule(c, { rewrite: { host: 'Internal.Example.com' } }, ApiFlavor.GATEWAY_API) },
   ],
   expected: {
+    'webhook: rewrite to a host with a port (Gateway API)': [
+      '[c/gw/route] rule #0: rewrite.host "internal:8080" is not a host name the Gateway API\'s URLRewrite accepts (a lower-case DNS name, without port or wildcard); write "internal", or render with ApiFlavor.ISTIO to rewrite to a host:port.',
+    ],
+    'webhook: rewrite to an upper-case host (Gateway API)': [
+      '[c/gw/route] rule #0: rewrite.host "Internal.Example.com" is not a host name the Gateway API\'s URLRewrite accepts (a lower-case DNS name, without port or wildcard); write "internal.example.com", or render with ApiFlavor.ISTIO to rewrite to a host:port.',
+    ],
     'webhook: lookahead in a path regex (Istio API)': [
       '[c/gw/route] rule #0: path pattern "/api/(?=v1)" is not a valid RE2 regular expression ("invalid or unsupported Perl syntax: `(?=`"); Istio and Envoy read RE2 syntax (no lookaround or backreferences): fix the pattern.',
     ],
@@ -271,6 +279,7 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    { name: 'webhook: rewrite to a host with a port (Istio API)', build: (c) => rule(c, { rewrite: { host: 'internal:8080' } }) },
     // RE2 syntax JavaScript refuses: named groups in Go's (?P<name>) form.
     ...both('webhook: RE2 named group (?P<name>)', (c, api) => rule(c, { matches: [{ path: PathMatch.regex('/users/(?P<id>[0-9]+)') }] }, api)),
     { name: 'webhook: RE2 regex of exactly 1024 characters', build: (c) => rule(c, { matches: [{ path: PathMatch.regex(`/${'a'.repeat(1023)}`) }] }) },
