@@ -253,7 +253,7 @@ describe('HTTP route features', () => {
     gateway.addHttpRoute('r', {
       name: 'r',
       rules: [
-        { name: 'faulty', action: HttpRouteAction.forward([svc('a')]), fault: FaultInjection.abort(500) },
+        { name: 'faulty', matches: [{ path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('a')]), fault: FaultInjection.abort(500) },
         { name: 'direct', action: HttpRouteAction.directResponse(200, 'ok') },
       ],
     });

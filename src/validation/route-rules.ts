@@ -76,8 +76,9 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     problems.push('route has no rules; add one with addRule() or the rules option, or give forwardTo.');
   }
   const fallback = route.rules.length > 1 && route.rules[route.rules.length - 1].fallback;
+  unreachableRuleProblems(problems, route.rules);
   if (fallback) {
-    const index = route.rules.findIndex((r) => r.matches.length === 0 && !r.fallback);
+    const index = route.rules.findIndex((r) => !r.fallback && matchesEverything(r));
     if (index >= 0) {
       const rule = route.rules[index];
       problems.push(
@@ -91,6 +92,59 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     gatewayApiRuleNameProblems(problems, route);
   }
   return problems;
+}
+
+/** Whether a rule matches every request: no match, or one without conditions (a path prefix "/" at most). */
+function matchesEverything(rule: HttpRuleModel): boolean {
+  return rule.matches.length === 0 || rule.matches.some((m) => matchKey(m) === CATCH_ALL);
+}
+
+/** A match as Istio compares two for equality (the JSON of the rendered match; header names ignore case). */
+function matchKey(m: HttpRouteMatch): string {
+  const path = m.path && !(m.path.kind === PathMatchKind.PREFIX && m.path.value === '/') ? `${m.path.kind}:${m.path.value}` : '';
+  const named = (list: NamedStringMatch[] | undefined, lower: boolean) =>
+    (list ?? []).map((n) => `${lower ? n.name.toLowerCase() : n.name}=${n.value.kind}:${n.value.value}`).sort();
+  return JSON.stringify([path, m.method ?? '', named(m.headers, true), named(m.queryParams, false)]);
+}
+const CATCH_ALL = JSON.stringify(['', '', [], []]);
+
+/**
+ * Rules that never apply, in the order both APIs evaluate them: after a rule that matches every
+ * request (Istio: "only the last rule can have no matches", IST0130), or whose every match an earlier
+ * rule has already (IST0130), and matches a rule repeats (IST0131). The route's own forwardTo is
+ * checked on its own.
+ */
+function unreachableRuleProblems(problems: string[], rules: HttpRuleModel[]): void {
+  const label = (i: number) => `rule ${rules[i].name ? q(rules[i].name) : `#${i}`}`;
+  const seen = new Map<string, number>();
+  let catchAll = -1;
+  rules.forEach((rule, index) => {
+    if (rule.fallback) return;
+    if (catchAll >= 0) {
+      problems.push(
+        `${label(index)} never applies: ${label(catchAll)} matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ` +
+          'ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
+      );
+      return;
+    }
+    const keys = rule.matches.map(matchKey);
+    const earlier = keys.map((key) => seen.get(key));
+    keys.forEach((key, m) => {
+      const first = keys.indexOf(key);
+      if (first < m) problems.push(`${label(index)}: match #${m} repeats match #${first}, so Istio reports it unused (IST0131); remove it.`);
+    });
+    if (keys.length > 0 && earlier.every((e) => e !== undefined && e < index)) {
+      const by = [...new Set(earlier as number[])].map(label).join(' and ');
+      problems.push(
+        `${label(index)} never applies: ${by} matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); ` +
+          'merge the two rules, or give this one other conditions.',
+      );
+    }
+    keys.forEach((key) => {
+      if (!seen.has(key)) seen.set(key, index);
+    });
+    if (matchesEverything(rule)) catchAll = index;
+  });
 }
 
 /** The Gateway API requires HTTPRoute rule names to be DNS-1123 subdomains (the list limits are in expansion-rules.ts). */

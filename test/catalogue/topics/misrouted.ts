@@ -49,6 +49,20 @@ export const TOPIC: CatalogueTopic = {
     ...perApi('misrouted: TLS route SNI host that is an IP address', (c, api) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['*'] })], api)
       .addTlsRoute('tls', { name: 'tls', hosts: ['10.0.0.1'], backends: [svc('db', 5432)] })),
     { name: 'misrouted: empty gateway selector (istio)', build: (c) => gateway(c, [GatewayListener.http()], ApiFlavor.ISTIO, { selector: {} }) },
+    ...perApi('misrouted: a regex rule after a rule of prefix "/"', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'web', matches: [{ path: PathMatch.prefix('/') }], action: HttpRouteAction.forward([svc('web')]) },
+        { name: 'api', matches: [{ path: PathMatch.regex('/api/v[0-9]+') }], action: HttpRouteAction.forward([svc('api')]) },
+      ],
+    })),
+    ...perApi('misrouted: two rules with the same match, one repeated', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'a', matches: [{ path: PathMatch.prefix('/a') }, { path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('a')]) },
+        { name: 'b', matches: [{ path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('b')]) },
+      ],
+    })),
     ...perApi('misrouted: prefix path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/*') }] }, api)),
     ...perApi('misrouted: exact path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/*') }] }, api)),
     ...perApi('misrouted: method in lower case', (c, api) => rule(c, { matches: [{ method: 'get' }] }, api)),
@@ -60,6 +74,20 @@ export const TOPIC: CatalogueTopic = {
     },
   ],
   expected: {
+    'misrouted: a regex rule after a rule of prefix "/" (istio)': [
+      '[c/gw/route] rule "api" never applies: rule "web" matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
+    ],
+    'misrouted: two rules with the same match, one repeated (istio)': [
+      '[c/gw/route] rule "a": match #1 repeats match #0, so Istio reports it unused (IST0131); remove it.',
+      '[c/gw/route] rule "b" never applies: rule "a" matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); merge the two rules, or give this one other conditions.',
+    ],
+    'misrouted: a regex rule after a rule of prefix "/" (gateway-api)': [
+      '[c/gw/route] rule "api" never applies: rule "web" matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
+    ],
+    'misrouted: two rules with the same match, one repeated (gateway-api)': [
+      '[c/gw/route] rule "a": match #1 repeats match #0, so Istio reports it unused (IST0131); remove it.',
+      '[c/gw/route] rule "b" never applies: rule "a" matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); merge the two rules, or give this one other conditions.',
+    ],
     'misrouted: prefix path written as a glob (istio)': [
       '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/api") (it covers "/api" and every path below it).',
     ],
@@ -154,6 +182,21 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    ...perApi('misrouted: a regex rule beside a prefix "/" for one header, and the rest to forwardTo', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'canary', matches: [{ path: PathMatch.prefix('/'), headers: [{ name: 'x-canary', value: StringMatch.exact('1') }] }], action: HttpRouteAction.forward([svc('canary')]) },
+        { name: 'api', matches: [{ path: PathMatch.regex('/api/v[0-9]+') }], action: HttpRouteAction.forward([svc('api')]) },
+      ],
+      forwardTo: [{ service: 'web', port: 80 }],
+    })),
+    ...perApi('misrouted: one path for two values of a header', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'a', matches: [{ path: PathMatch.prefix('/a'), headers: [{ name: 'x-env', value: StringMatch.exact('a') }] }], action: HttpRouteAction.forward([svc('a')]) },
+        { name: 'b', matches: [{ path: PathMatch.prefix('/a'), headers: [{ name: 'x-env', value: StringMatch.exact('b') }] }], action: HttpRouteAction.forward([svc('b')]) },
+      ],
+    })),
     ...perApi('misrouted: CORS for a wildcard subdomain origin and a local port', (c, api) => rule(c, { cors: { allowOrigins: ['https://*.example.com', 'http://localhost:3000'] } }, api)),
     { name: 'misrouted: CORS for the null origin (istio)', build: (c) => rule(c, { cors: { allowOrigins: ['null'] } }, ApiFlavor.ISTIO) },
     ...perApi('misrouted: prefix path holding a literal * before its end', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/files/*/raw') }] }, api)),
