@@ -121,9 +121,9 @@ export function streamConflictProblems(
   // One gateway: the same construct, or the same `<namespace>/<name>` where one side is a reference
   // to a gateway defined elsewhere. Two gateways of this app with one name are on different
   // clusters (or already refused as one object written twice).
-  const local = registry.gatewayModel(gatewayScope) !== undefined;
+  const local = registry.definesGateway(gatewayScope);
   const sameGateway = (other: IConstruct, ref: string) =>
-    other === gatewayScope || (ref === gateway && (!local || registry.gatewayModel(other) === undefined));
+    other === gatewayScope || (ref === gateway && (!local || !registry.definesGateway(other)));
   for (const { route: other, claims } of registry.streamRouteClaims()) {
     if (other === route) continue;
     for (const rule of model.rules) {
