@@ -264,7 +264,9 @@ export class AppRegistry {
   /** The HTTP routes bound to `gateway`, in the order they were created, each with its hosts. */
   public httpRouteHostsOf(gateway: IConstruct): ReadonlyMap<IConstruct, () => string[]> {
     const own = this.routesByGateway.get(gateway) ?? NO_ROUTES;
-    const references = [...this.routesByGateway.keys()].filter((g) => g !== gateway && !this.gateways.has(g) && this.localGatewayFor(g) === gateway);
+    const references = [...this.routesByGateway.keys()].filter(
+      (g) => g !== gateway && !this.gateways.has(g) && this.localGatewayFor(g) === gateway,
+    );
     if (references.length === 0) return own;
     const all = new Map(own);
     for (const reference of references) for (const [route, hosts] of this.routesByGateway.get(reference)!) all.set(route, hosts);
