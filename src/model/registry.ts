@@ -327,7 +327,8 @@ export class AppRegistry {
     const found: Array<{ gateway: IConstruct; model: GatewayModel; api: ApiFlavor }> = [];
     for (const [gateway, model] of this.gateways) {
       const m = model();
-      if (m.name === name && m.namespace === namespace) found.push({ gateway, model: m, api: this.istioGateways.has(gateway) ? ApiFlavor.ISTIO : ApiFlavor.GATEWAY_API });
+      if (m.name !== name || m.namespace !== namespace) continue;
+      found.push({ gateway, model: m, api: this.istioGateways.has(gateway) ? ApiFlavor.ISTIO : ApiFlavor.GATEWAY_API });
     }
     return found;
   }
