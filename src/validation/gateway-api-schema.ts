@@ -40,6 +40,10 @@ export function gatewayApiCorsProblems(where: string, cors: CorsPolicy): string[
       );
     }
   }
+  const maxAge = cors.maxAge?.toSeconds({ integral: false });
+  if (maxAge !== undefined && maxAge > 2_147_483_647) {
+    problems.push(`${where}: cors.maxAge of ${maxAge}s is over the Gateway API's limit of 2147483647s (an int32); give a shorter one.`);
+  }
   const lists: Array<[string, string[] | undefined]> = [
     ['allowOrigins', cors.allowOrigins],
     ['allowMethods', cors.allowMethods],

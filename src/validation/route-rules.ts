@@ -315,6 +315,13 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
     }
   }
   if (rule.timeout) problems.push(...durationProblems(`${where()}: timeout`, rule.timeout, 'leave it out for no timeout'));
+  if (rule.timeout && context.api === ApiFlavor.GATEWAY_API && rule.timeout.toMilliseconds({ integral: false }) >= 100_000 * 3_600_000) {
+    // GEP-2257: at most five digits per unit, so 99999h59m59s999ms is the longest.
+    problems.push(
+      `${where()}: timeout of ${rule.timeout.toHours({ integral: false })}h is longer than the Gateway API's Duration can say (at most five digits per unit: ` +
+        'under 100000h, about 11 years); give a shorter timeout, or leave it out for no timeout.',
+    );
+  }
   if (hasHttpPolicies(rule)) problems.push(...httpPolicyProblems(where(), rule, context.api));
 }
 

@@ -125,10 +125,18 @@ export const TOPIC: CatalogueTopic = {
         name: 'tls', hosts: ['a.example.com'], backends: [svc('a', 443, { weight: -1 }), svc('b', 443, { weight: 1 })],
       }),
     },
+    { name: 'webhook: timeout of 5000 days (Gateway API)', build: (c) => rule(c, { timeout: Duration.days(5000) }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: CORS max age over an int32 (Gateway API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], maxAge: Duration.days(50000) } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: rewrite to a host with a port (Gateway API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/') }], rewrite: { host: 'internal:8080' } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: rewrite to an upper-case host (Gateway API)', build: (c) => rule(c, { rewrite: { host: 'Internal.Example.com' } }, ApiFlavor.GATEWAY_API) },
   ],
   expected: {
+    'webhook: timeout of 5000 days (Gateway API)': [
+      "[c/gw/route] rule #0: timeout of 120000h is longer than the Gateway API's Duration can say (at most five digits per unit: under 100000h, about 11 years); give a shorter timeout, or leave it out for no timeout.",
+    ],
+    'webhook: CORS max age over an int32 (Gateway API)': [
+      "[c/gw/route] rule #0: cors.maxAge of 4320000000s is over the Gateway API's limit of 2147483647s (an int32); give a shorter one.",
+    ],
     'webhook: rewrite to a host with a port (Gateway API)': [
       '[c/gw/route] rule #0: rewrite.host "internal:8080" is not a host name the Gateway API\'s URLRewrite accepts (a lower-case DNS name, without port or wildcard); write "internal", or render with ApiFlavor.ISTIO to rewrite to a host:port.',
     ],
@@ -279,6 +287,8 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    { name: 'webhook: timeout of 99999 hours (Gateway API)', build: (c) => rule(c, { timeout: Duration.hours(99999) }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: timeout of 5000 days (Istio API)', build: (c) => rule(c, { timeout: Duration.days(5000) }) },
     { name: 'webhook: rewrite to a host with a port (Istio API)', build: (c) => rule(c, { rewrite: { host: 'internal:8080' } }) },
     // RE2 syntax JavaScript refuses: named groups in Go's (?P<name>) form.
     ...both('webhook: RE2 named group (?P<name>)', (c, api) => rule(c, { matches: [{ path: PathMatch.regex('/users/(?P<id>[0-9]+)') }] }, api)),
