@@ -94,6 +94,12 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
   return problems;
 }
 
+/** Whether no header value can match: control characters, leading whitespace, or trailing whitespace for an exact value. */
+function neverInHeaderValue(kind: StringMatchKind, value: string): boolean {
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value) || value !== value.trimStart()) return true;
+  return kind === StringMatchKind.EXACT && value !== value.trimEnd();
+}
+
 /** Whether a rule matches every request: no match, or one without conditions (a path prefix "/" at most). */
 function matchesEverything(rule: HttpRuleModel): boolean {
   return rule.matches.length === 0 || rule.matches.some((m) => matchKey(m) === CATCH_ALL);
@@ -254,7 +260,15 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
       }
       for (const backend of rule.backends) {
         const name = () => `backend ${q(`${backend.serviceName}.${backend.namespace}:${backend.port}`)}`;
-        if (!isDnsLabel(backend.serviceName)) problems.push(`${where()}: ${name()}: the Service name is not a DNS-1123 label.`);
+        if (!isDnsLabel(backend.serviceName)) {
+          // A cluster DNS name copied in (`reviews.bookinfo.svc.cluster.local`): the Service and its namespace.
+          const fqdn = /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?\.?$/.exec(backend.serviceName);
+          problems.push(
+            fqdn && isDnsLabel(fqdn[1]) && isDnsLabel(fqdn[2])
+              ? `${where()}: ${name()}: the Service name is not a DNS-1123 label; give the Service and its namespace apart: Backend.service(${q(fqdn[1])}, { namespace: ${q(fqdn[2])}, port: ${backend.port} }).`
+              : `${where()}: ${name()}: the Service name is not a DNS-1123 label.`,
+          );
+        }
         if (!isDnsLabel(backend.namespace)) problems.push(`${where()}: ${name()}: the namespace is not a DNS-1123 label.`);
         if (!isPort(backend.port)) {
           problems.push(`${where()}: ${name()}: port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
@@ -372,6 +386,14 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
       seen.add(key);
       if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
+      if (what === 'header' && m.value.kind !== StringMatchKind.REGEX && neverInHeaderValue(m.value.kind, m.value.value)) {
+        // Envoy drops a header value's leading and trailing whitespace (RFC 9110 OWS), and no value holds a line break.
+        const meant = m.value.value.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '').trim();
+        problems.push(
+          `${where}: header ${q(m.name)} matches ${q(m.value.value)}, with a control character or a leading or trailing space that no request's ` +
+            `header value holds, so it would never match; ${meant !== '' ? `write ${q(meant)}` : 'remove the condition'}.`,
+        );
+      }
       if (api === ApiFlavor.GATEWAY_API) {
         const max = what === 'header' ? 4096 : 1024;
         if (m.name.length > 256) problems.push(`${where}: ${what} name ${q(m.name)} is longer than the Gateway API's limit of 256 characters.`);

@@ -63,6 +63,8 @@ export const TOPIC: CatalogueTopic = {
         { name: 'b', matches: [{ path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('b')]) },
       ],
     })),
+    ...perApi('misrouted: header value read from a file with its line break', (c, api) => rule(c, { matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('prod\n') }] }] }, api)),
+    ...perApi('misrouted: backend given as a cluster DNS name', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('reviews.bookinfo.svc.cluster.local', 9080)]) }, api)),
     ...perApi('misrouted: prefix path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/*') }] }, api)),
     ...perApi('misrouted: exact path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/*') }] }, api)),
     ...perApi('misrouted: method in lower case', (c, api) => rule(c, { matches: [{ method: 'get' }] }, api)),
@@ -74,6 +76,18 @@ export const TOPIC: CatalogueTopic = {
     },
   ],
   expected: {
+    'misrouted: header value read from a file with its line break (istio)': [
+      '[c/gw/route] rule #0: header "x-env" matches "prod\\n", with a control character or a leading or trailing space that no request\'s header value holds, so it would never match; write "prod".',
+    ],
+    'misrouted: backend given as a cluster DNS name (istio)': [
+      '[c/gw/route] rule #0: backend "reviews.bookinfo.svc.cluster.local.default:9080": the Service name is not a DNS-1123 label; give the Service and its namespace apart: Backend.service("reviews", { namespace: "bookinfo", port: 9080 }).',
+    ],
+    'misrouted: header value read from a file with its line break (gateway-api)': [
+      '[c/gw/route] rule #0: header "x-env" matches "prod\\n", with a control character or a leading or trailing space that no request\'s header value holds, so it would never match; write "prod".',
+    ],
+    'misrouted: backend given as a cluster DNS name (gateway-api)': [
+      '[c/gw/route] rule #0: backend "reviews.bookinfo.svc.cluster.local.default:9080": the Service name is not a DNS-1123 label; give the Service and its namespace apart: Backend.service("reviews", { namespace: "bookinfo", port: 9080 }).',
+    ],
     'misrouted: a regex rule after a rule of prefix "/" (istio)': [
       '[c/gw/route] rule "api" never applies: rule "web" matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
     ],
@@ -182,6 +196,8 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    ...perApi('misrouted: header regex with a space inside', (c, api) => rule(c, { matches: [{ headers: [{ name: 'authorization', value: StringMatch.regex('Bearer .+') }] }] }, api)),
+    { name: 'misrouted: header prefix ending in a space (istio)', build: (c) => rule(c, { matches: [{ headers: [{ name: 'authorization', value: StringMatch.prefix('Bearer ') }] }] }, ApiFlavor.ISTIO) },
     ...perApi('misrouted: a regex rule beside a prefix "/" for one header, and the rest to forwardTo', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
       name: 'route',
       rules: [
