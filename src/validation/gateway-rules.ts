@@ -138,6 +138,14 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   if (listener.routeNamespaces?.kind === RouteNamespacesKind.NAMED && listener.routeNamespaces.namespaces.length === 0) {
     problems.push(`${where}: RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().`);
   }
+  const named = listener.hosts.filter((h) => h !== '*');
+  if (api === ApiFlavor.GATEWAY_API && listener.protocol === ListenerProtocol.TCP && named.length > 0) {
+    // The Gateway API has no hostname for TCP listeners (its CEL rule refuses one), so the hosts would be dropped.
+    problems.push(
+      `${where}: a TCP listener carries no host name in the Gateway API (a TCP stream has none to route by), so host ${q(named[0])} would be dropped; ` +
+        'leave hosts out, or use GatewayListener.tlsPassthrough() to route TLS by SNI.',
+    );
+  }
   for (const value of listener.hosts) {
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value)) {
       // A URL, not a scope: one message for it, not one for "https:" and one for "/host".

@@ -65,6 +65,7 @@ export const TOPIC: CatalogueTopic = {
     })),
     ...perApi('misrouted: header value read from a file with its line break', (c, api) => rule(c, { matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('prod\n') }] }] }, api)),
     ...perApi('misrouted: backend given as a cluster DNS name', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('reviews.bookinfo.svc.cluster.local', 9080)]) }, api)),
+    { name: 'misrouted: TCP listener with a host (gateway-api)', build: (c) => gateway(c, [GatewayListener.tcp({ port: 5432, hosts: ['db.example.com'] })], ApiFlavor.GATEWAY_API) },
     ...perApi('misrouted: prefix path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/*') }] }, api)),
     ...perApi('misrouted: exact path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/*') }] }, api)),
     ...perApi('misrouted: method in lower case', (c, api) => rule(c, { matches: [{ method: 'get' }] }, api)),
@@ -76,6 +77,9 @@ export const TOPIC: CatalogueTopic = {
     },
   ],
   expected: {
+    'misrouted: TCP listener with a host (gateway-api)': [
+      '[c/gw] listener "tcp-5432": a TCP listener carries no host name in the Gateway API (a TCP stream has none to route by), so host "db.example.com" would be dropped; leave hosts out, or use GatewayListener.tlsPassthrough() to route TLS by SNI.',
+    ],
     'misrouted: header value read from a file with its line break (istio)': [
       '[c/gw/route] rule #0: header "x-env" matches "prod\\n", with a control character or a leading or trailing space that no request\'s header value holds, so it would never match; write "prod".',
     ],
@@ -196,6 +200,7 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    { name: 'misrouted: TCP listener with a host (istio)', build: (c) => gateway(c, [GatewayListener.tcp({ port: 5432, hosts: ['db.example.com'] })], ApiFlavor.ISTIO) },
     ...perApi('misrouted: header regex with a space inside', (c, api) => rule(c, { matches: [{ headers: [{ name: 'authorization', value: StringMatch.regex('Bearer .+') }] }] }, api)),
     { name: 'misrouted: header prefix ending in a space (istio)', build: (c) => rule(c, { matches: [{ headers: [{ name: 'authorization', value: StringMatch.prefix('Bearer ') }] }] }, ApiFlavor.ISTIO) },
     ...perApi('misrouted: a regex rule beside a prefix "/" for one header, and the rest to forwardTo', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
