@@ -1,7 +1,7 @@
 import { gatewayApiCorsProblems, gatewayApiHeaderEditProblems } from './gateway-api-schema';
 import { meantHost } from './hosts';
 import { isDnsLabel, isPort, q } from './names';
-import { durationProblems, HEADER_NAME } from './values';
+import { durationProblems, HEADER_NAME, tokenFix } from './values';
 import { CORS_METHODS, headerValueProblem, isRetryOnPolicy, RETRY_ON_POLICIES } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { FaultKind } from '../fault';
@@ -188,7 +188,7 @@ function headerEditProblems(where: string, edits: HeaderEdits | undefined): stri
   if (!edits) return [];
   const problems: string[] = [];
   const names = [...Object.keys(edits.set ?? {}), ...Object.keys(edits.add ?? {}), ...(edits.remove ?? [])];
-  for (const n of names) if (!HEADER_NAME.test(n)) problems.push(`${where}: header name ${q(n)} is not a valid token.`);
+  for (const n of names) if (!HEADER_NAME.test(n)) problems.push(`${where}: header name ${q(n)} is not a valid token${tokenFix(n)}.`);
   for (const [name, value] of [...Object.entries(edits.set ?? {}), ...Object.entries(edits.add ?? {})]) {
     const problem = headerValueProblem(value);
     if (problem) problems.push(`${where}: the value ${q(value)} of header ${q(name)} ${problem}, which Envoy (and Istio's webhook) refuse.`);

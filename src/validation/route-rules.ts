@@ -7,7 +7,7 @@ import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
-import { durationProblems, HEADER_NAME } from './values';
+import { durationProblems, HEADER_NAME, tokenFix } from './values';
 import { hasNumericTopLevelLabel, regexProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
@@ -384,7 +384,7 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
         );
       }
       seen.add(key);
-      if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
+      if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token${tokenFix(m.name)}.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
       if (what === 'header' && m.value.kind !== StringMatchKind.REGEX && neverInHeaderValue(m.value.kind, m.value.value)) {
         // Envoy drops a header value's leading and trailing whitespace (RFC 9110 OWS), and no value holds a line break.

@@ -9,6 +9,7 @@ import {
   HttpRouteAction,
   IngressGateway,
   ServerTls,
+  StringMatch,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -58,6 +59,13 @@ export const TOPIC: CatalogueTopic = {
     { name: 'names: Istio egress gateway name over 63', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(49), host: 'edition.cnn.com' }) },
     { name: 'names: Gateway API egress Service starting with a digit', build: (c) => new EgressRoute(c, 'egress', { api: ApiFlavor.GATEWAY_API, name: '9cnn', host: 'edition.cnn.com' }) },
     {
+      name: 'names: header and query names copied with their punctuation',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', {
+        name: 'route',
+        rules: [{ matches: [{ headers: [{ name: 'x-user:', value: StringMatch.exact('bob') }], queryParams: [{ name: '?debug', value: StringMatch.exact('1') }] }], action: forward, requestHeaders: { set: { 'x-team: ': 'a' } } }],
+      }),
+    },
+    {
       name: 'names: hosts copied from a URL, a DNS tool and a YAML file',
       build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['https://shop.example.com', 'cart.example.com.', 'blog.example.com\n'] })] }),
     },
@@ -79,6 +87,11 @@ export const TOPIC: CatalogueTopic = {
     },
   ],
   expected: {
+    'names: header and query names copied with their punctuation': [
+      '[c/gw/route] rule #0: header name "x-user:" is not a valid token; write "x-user" (the name alone).',
+      '[c/gw/route] rule #0: query parameter name "?debug" is not a valid token; write "debug" (the name alone).',
+      '[c/gw/route] rule #0: requestHeaders: header name "x-team: " is not a valid token; write "x-team" (the name alone).',
+    ],
     'names: hosts copied from a URL, a DNS tool and a YAML file': [
       '[c/gw] listener "http": host "https://shop.example.com" is not a DNS name; write "shop.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
       '[c/gw] listener "http": host "cart.example.com." is not a DNS name; write "cart.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
