@@ -127,10 +127,14 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'webhook: timeout of 5000 days (Gateway API)', build: (c) => rule(c, { timeout: Duration.days(5000) }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: CORS max age over an int32 (Gateway API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], maxAge: Duration.days(50000) } }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: CORS method listed twice (Gateway API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST', 'GET'] } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: rewrite to a host with a port (Gateway API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/') }], rewrite: { host: 'internal:8080' } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: rewrite to an upper-case host (Gateway API)', build: (c) => rule(c, { rewrite: { host: 'Internal.Example.com' } }, ApiFlavor.GATEWAY_API) },
   ],
   expected: {
+    'webhook: CORS method listed twice (Gateway API)': [
+      '[c/gw/route] rule #0: cors.allowMethods lists "GET" twice, which the Gateway API\'s CORS filter refuses (each list is a set); list each value once.',
+    ],
     'webhook: timeout of 5000 days (Gateway API)': [
       "[c/gw/route] rule #0: timeout of 120000h is longer than the Gateway API's Duration can say (at most five digits per unit: under 100000h, about 11 years); give a shorter timeout, or leave it out for no timeout.",
     ],
@@ -287,6 +291,7 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    { name: 'webhook: CORS method listed twice (Istio API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'GET'] } }) },
     { name: 'webhook: timeout of 99999 hours (Gateway API)', build: (c) => rule(c, { timeout: Duration.hours(99999) }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: timeout of 5000 days (Istio API)', build: (c) => rule(c, { timeout: Duration.days(5000) }) },
     { name: 'webhook: rewrite to a host with a port (Istio API)', build: (c) => rule(c, { rewrite: { host: 'internal:8080' } }) },
