@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { httpRouteExpansionProblems } from './expansion-rules';
 import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
-import { hostFix, hostsIntersect, isIpLiteral, isValidHost, meantHost, patternsCovering } from './hosts';
+import { hostFix, hostsIntersect, isIpLiteral, isValidHost, meantHost, parseScopedHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
@@ -17,6 +17,7 @@ import { GatewayModel } from '../model/gateway';
 import { AppRegistry } from '../model/registry';
 import { HttpRouteModel, HttpRuleModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
+import { RouteNamespacesKind } from '../route-namespaces';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
@@ -204,6 +205,21 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
         );
         continue;
       }
+      const admitting = admittingNamespaces(registry, listeners, api, gateway.namespace, host);
+      if (admitting) {
+        const fix = admitting.listener.routeNamespaces
+          ? `add ${q(route.namespace)} to its RouteNamespaces.named([...])`
+          : `add the host ${q(`${route.namespace}/${host}`)} to it`;
+        problems.push(
+          ...suppressible(
+            context.scope,
+            SuppressibleRule.ROUTE_HOST_NOT_SERVED,
+            `route host ${q(host)} is served by listener ${q(admitting.listener.name)} of gateway ${ref()} only to routes in ${admitting.namespaces.map(q).join(', ')}, ` +
+              `and this route is in ${q(route.namespace)}; ${fix}, or put the route in ${q(admitting.namespaces[0])}.`,
+          ),
+        );
+        continue;
+      }
       const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
       problems.push(
         ...suppressible(
@@ -215,6 +231,22 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
       );
     }
   }
+}
+
+/**
+ * The first listener that serves `host` to routes of the namespaces it names (RouteNamespaces.named()
+ * or hosts scoped to namespaces), with those namespaces: the route was turned away by its namespace.
+ */
+function admittingNamespaces(
+  registry: AppRegistry, listeners: GatewayListener[], api: ApiFlavor, gatewayNamespace: string, host: string,
+): { listener: GatewayListener; namespaces: string[] } | undefined {
+  for (const listener of listeners) {
+    const named = listener.routeNamespaces?.kind === RouteNamespacesKind.NAMED ? listener.routeNamespaces.namespaces : [];
+    const scoped = listener.hosts.filter((h) => h.includes('/')).map((h) => parseScopedHost(h).namespace).filter((ns) => ns !== '*' && ns !== '.');
+    const namespaces = [...new Set([...named, ...scoped])].filter((ns) => listenersServe(registry, [listener], api, gatewayNamespace, ns, host));
+    if (namespaces.length > 0) return { listener, namespaces };
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, GatewayAddress, GatewayListener, HttpRouteAction, HttpRouteRule, IngressGateway, PathMatch, RouteNamespaces, ServerTls, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -66,6 +66,15 @@ export const TOPIC: CatalogueTopic = {
     ...perApi('misrouted: header value read from a file with its line break', (c, api) => rule(c, { matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('prod\n') }] }] }, api)),
     ...perApi('misrouted: backend given as a cluster DNS name', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('reviews.bookinfo.svc.cluster.local', 9080)]) }, api)),
     { name: 'misrouted: TCP listener with a host (gateway-api)', build: (c) => gateway(c, [GatewayListener.tcp({ port: 5432, hosts: ['db.example.com'] })], ApiFlavor.GATEWAY_API) },
+    ...perApi('misrouted: route in the gateway\'s namespace, listener open to another one only', (c, api) => gateway(c, [
+      GatewayListener.http({ hosts: ['shop.example.com'], routeNamespaces: RouteNamespaces.named(['team-a']) }),
+    ], api).addHttpRoute('route', { name: 'route', hosts: ['shop.example.com'], rules: [{ action: forward }] })),
+    {
+      name: 'misrouted: route in a namespace the listener\'s scoped host does not name (istio)',
+      build: (c) => gateway(c, [
+        GatewayListener.http({ hosts: ['team-a/shop.example.com'] }),
+      ], ApiFlavor.ISTIO).addHttpRoute('route', { name: 'route', namespace: 'team-b', hosts: ['shop.example.com'], rules: [{ action: forward }] }),
+    },
     ...perApi('misrouted: prefix path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/*') }] }, api)),
     ...perApi('misrouted: exact path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/*') }] }, api)),
     ...perApi('misrouted: method in lower case', (c, api) => rule(c, { matches: [{ method: 'get' }] }, api)),
@@ -77,6 +86,15 @@ export const TOPIC: CatalogueTopic = {
     },
   ],
   expected: {
+    'misrouted: route in the gateway\'s namespace, listener open to another one only (istio)': [
+      '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "default"; add "default" to its RouteNamespaces.named([...]), or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
+    'misrouted: route in the gateway\'s namespace, listener open to another one only (gateway-api)': [
+      '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "default"; add "default" to its RouteNamespaces.named([...]), or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
+    'misrouted: route in a namespace the listener\'s scoped host does not name (istio)': [
+      '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "team-b"; add the host "team-b/shop.example.com" to it, or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
     'misrouted: TCP listener with a host (gateway-api)': [
       '[c/gw] listener "tcp-5432": a TCP listener carries no host name in the Gateway API (a TCP stream has none to route by), so host "db.example.com" would be dropped; leave hosts out, or use GatewayListener.tlsPassthrough() to route TLS by SNI.',
     ],
