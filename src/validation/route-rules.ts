@@ -388,7 +388,7 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     const base = path.value.replace(/\/?\*+$/, '') || '/';
     problems.push(
       `${where}: path ${q(path.value)} ends in "*", which ${path.kind === PathMatchKind.PREFIX ? 'a prefix' : 'an exact'} match reads as the character '*', ` +
-        `not as a wildcard, so only paths holding a literal '*' match; write PathMatch.prefix(${q(base)}) (it covers ${q(base)} and every path below it).`,
+        `not as a wildcard, so only paths holding a literal '*' match; match the prefix ${q(base)} instead (it covers ${q(base)} and every path below it).`,
     );
   }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));

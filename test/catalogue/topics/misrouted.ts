@@ -125,19 +125,19 @@ export const TOPIC: CatalogueTopic = {
       '[c/gw/route] rule "b" never applies: rule "a" matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); merge the two rules, or give this one other conditions.',
     ],
     'misrouted: prefix path written as a glob (istio)': [
-      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/api") (it covers "/api" and every path below it).',
+      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/api" instead (it covers "/api" and every path below it).',
     ],
     'misrouted: exact path written as a glob (istio)': [
-      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/") (it covers "/" and every path below it).',
+      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/" instead (it covers "/" and every path below it).',
     ],
     'misrouted: method in lower case (istio)': [
       '[c/gw/route] rule #0: method "get" is not an HTTP method as requests spell it (upper case, no spaces); write "GET".',
     ],
     'misrouted: prefix path written as a glob (gateway-api)': [
-      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/api") (it covers "/api" and every path below it).',
+      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/api" instead (it covers "/api" and every path below it).',
     ],
     'misrouted: exact path written as a glob (gateway-api)': [
-      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; write PathMatch.prefix("/") (it covers "/" and every path below it).',
+      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/" instead (it covers "/" and every path below it).',
     ],
     'misrouted: method in lower case (gateway-api)': [
       '[c/gw/route] rule #0: method "get" is not an HTTP method as requests spell it (upper case, no spaces); write "GET".',
