@@ -55,6 +55,8 @@ import { RemoteNetworkGateway } from '../../src/east-west-gateway';
 export type Value = any;
 
 export interface Intent {
+  /** How hostile its values are (0: legal values only; informative, the builder ignores it). */
+  readonly hostility?: Hostility;
   readonly charts: ChartIntent[];
 }
 
@@ -428,7 +430,22 @@ type Pool = keyof typeof P;
 export type Hostility = 0 | 1 | 2;
 
 export class Gen {
-  public constructor(public readonly hostility: Hostility) {}
+  public constructor(public readonly hostility: Hostility, public readonly gatewayApi = false) {}
+
+  /** The same odds, for the routes of a gateway rendered in `api`. */
+  public forApi(api: Value): Gen {
+    return new Gen(this.hostility, api === ApiFlavor.GATEWAY_API);
+  }
+
+  /** Legal intents of a Gateway API gateway leave out what only the Istio API expresses. */
+  public get istioOnlyOff(): boolean {
+    return this.gatewayApi && this.hostility === 0;
+  }
+
+  /** `arb`, or always absent when `off`. */
+  public unless<T>(off: boolean, arb: fc.Arbitrary<T | undefined>): fc.Arbitrary<T | undefined> {
+    return off ? fc.constant(undefined) : arb;
+  }
 
   /** A value of the pool: legal, or hostile with the intent's odds. */
   public v(pool: Pool): fc.Arbitrary<Value> {
@@ -438,9 +455,9 @@ export class Gen {
     return fc.oneof({ arbitrary: g, weight: this.hostility === 1 ? 30 : 4 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
   }
 
-  /** Sometimes absent (the option left to its default). */
-  public opt<T>(arb: fc.Arbitrary<T>, freq = 3): fc.Arbitrary<T | undefined> {
-    return fc.option(arb, { freq, nil: undefined });
+  /** Given, or absent (the option left to its default): given with odds presence : 3. */
+  public opt<T>(arb: fc.Arbitrary<T>, presence = 3): fc.Arbitrary<T | undefined> {
+    return fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: arb, weight: presence });
   }
 
   public list<T>(arb: fc.Arbitrary<T>, min = 0, max = 3): fc.Arbitrary<T[]> {
@@ -457,10 +474,10 @@ export class Gen {
   }
 }
 
-/** Drops undefined fields, so that printed intents stay short. */
+/** Drops undefined fields of plain objects and arrays (never of class instances such as a Duration). */
 function clean<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clean) as unknown as T;
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
   }
   return value;
@@ -479,7 +496,8 @@ function backend(g: Gen): fc.Arbitrary<BackendIntent> {
     service: g.v('label'),
     port: g.v('port'),
     namespace: g.opt(g.v('namespace'), 1),
-    subset: g.opt(g.v('label'), 1),
+    // A subset needs a BackendPolicy that defines it: rare unless the intent is very hostile.
+    subset: g.istioOnlyOff ? fc.constant(undefined) : g.hostility === 2 ? g.opt(g.v('label'), 1) : fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('v1', 'v2') }),
     weight: g.opt(g.v('weight'), 1),
   });
 }
@@ -498,8 +516,8 @@ function listener(g: Gen): fc.Arbitrary<ListenerIntent> {
     mode: fc.constantFrom('simple' as const, 'mutual' as const, 'optionalMutual' as const),
     credentialName: g.v('credential'),
     minProtocolVersion: g.opt(g.v('tlsVersion'), 1),
-    cipherSuites: g.opt(g.list(g.v('cipher'), 0, 2), 1),
-    subjectAltNames: g.opt(g.list(g.v('san'), 0, 2), 1),
+    cipherSuites: g.unless(g.istioOnlyOff, g.opt(g.list(g.v('cipher'), 0, 2), 1)),
+    subjectAltNames: g.unless(g.istioOnlyOff, g.opt(g.list(g.v('san'), 0, 2), 1)),
   });
   const name = g.opt(g.v('label'), 1);
   return fc.oneof(
@@ -528,7 +546,7 @@ function listeners(g: Gen): fc.Arbitrary<ListenerIntent[]> {
 function match(g: Gen): fc.Arbitrary<MatchIntent> {
   const named = (valuePool: Pool) => record<NamedMatchIntent>({
     name: g.v('headerName'),
-    kind: fc.constantFrom('exact' as const, 'prefix' as const, 'regex' as const),
+    kind: g.istioOnlyOff ? fc.constantFrom('exact' as const, 'regex' as const) : fc.constantFrom('exact' as const, 'prefix' as const, 'regex' as const),
     value: valuePool === 'headerValue' ? fc.oneof(g.v('headerValue'), g.v('regex')) : g.v(valuePool),
   });
   return record<MatchIntent>({
@@ -560,7 +578,7 @@ function action(g: Gen): fc.Arbitrary<ActionIntent> {
         statusCode: g.opt(g.v('redirectStatus'), 1),
       } as any),
     },
-    { weight: 2, arbitrary: record<ActionIntent>({ kind: fc.constant('directResponse' as const), status: g.v('status'), body: g.opt(g.v('body'), 1) } as any) },
+    { weight: g.istioOnlyOff ? 0 : 2, arbitrary: record<ActionIntent>({ kind: fc.constant('directResponse' as const), status: g.v('status'), body: g.opt(g.v('body'), 1) } as any) },
   );
 }
 
@@ -584,19 +602,19 @@ function rule(g: Gen): fc.Arbitrary<RuleIntent> {
     name: g.opt(g.v('label'), 1),
     matches: g.opt(g.list(match(g), 0, 3), 3),
     timeoutMs: g.opt(g.v('durationMs'), 1),
-    retries: g.opt(record({ attempts: g.v('attempts'), perTryTimeoutMs: g.opt(g.v('durationMs'), 1), retryOn: g.opt(g.list(g.v('retryOn'), 0, 3), 1) }), 1),
-    fault: g.opt(
+    retries: g.unless(g.istioOnlyOff, g.opt(record({ attempts: g.v('attempts'), perTryTimeoutMs: g.opt(g.v('durationMs'), 1), retryOn: g.opt(g.list(g.v('retryOn'), 0, 3), 1) }), 1)),
+    fault: g.unless(g.istioOnlyOff, g.opt(
       fc.oneof(
         record({ kind: fc.constant('delay' as const), delayMs: g.v('durationMs'), percentage: g.opt(g.v('percentage'), 1) }),
         record({ kind: fc.constant('abort' as const), status: g.v('status'), percentage: g.opt(g.v('percentage'), 1) }),
       ) as fc.Arbitrary<RuleIntent['fault']>,
       1,
-    ),
+    )),
     mirror: g.opt(record({ backend: backend(g), percentage: g.opt(g.v('percentage'), 1) }), 1),
     rewrite: g.opt(record({ pathPrefix: g.opt(g.v('path'), 1), host: g.opt(g.v('host'), 1) }), 1),
     cors: g.opt(
       record<CorsIntent>({
-        allowOrigins: g.list(g.v('origin'), 0, 2),
+        allowOrigins: g.some(g.v('origin'), 2),
         allowMethods: g.opt(g.list(g.v('method'), 0, 3), 1),
         allowHeaders: g.opt(g.list(g.v('headerName'), 0, 2), 1),
         exposeHeaders: g.opt(g.list(g.v('headerName'), 0, 2), 1),
@@ -634,10 +652,10 @@ function tlsRoute(g: Gen, id: string): fc.Arbitrary<TlsRouteIntent> {
     via: fc.constantFrom('add' as const, 'new' as const),
     name: g.opt(g.v('objectName'), 1),
     namespace: g.opt(g.v('namespace'), 1),
-    hosts: g.list(g.v('host'), 0, 2),
-    backends: g.list(backend(g), 0, 2),
+    hosts: g.some(g.v('host'), 2),
+    backends: g.some(backend(g), 2),
     port: g.opt(g.v('port'), 1),
-    addRules: g.opt(g.list(record({ hosts: g.list(g.v('host'), 0, 2), backends: g.list(backend(g), 1, 2), port: g.opt(g.v('port'), 1) }), 1, 2), 1),
+    addRules: g.unless(g.istioOnlyOff, g.opt(g.list(record({ hosts: g.some(g.v('host'), 2), backends: g.list(backend(g), 1, 2), port: g.opt(g.v('port'), 1) }), 1, 2), 1)),
   });
 }
 
@@ -648,7 +666,7 @@ function tcpRoute(g: Gen, id: string): fc.Arbitrary<TcpRouteIntent> {
     name: g.opt(g.v('objectName'), 1),
     namespace: g.opt(g.v('namespace'), 1),
     port: g.v('port'),
-    backends: g.list(backend(g), 0, 2),
+    backends: g.some(backend(g), 2),
   });
 }
 
@@ -713,9 +731,13 @@ function address(g: Gen): fc.Arbitrary<AddressIntent> {
 }
 
 function ingress(g: Gen, id: string): fc.Arbitrary<IngressIntent> {
+  return g.opt(g.v('api'), 6).chain((api) => ingressFor(g.forApi(api), id, api));
+}
+
+function ingressFor(g: Gen, id: string, api: Value): fc.Arbitrary<IngressIntent> {
   return fc.tuple(
     record({
-      api: g.opt(g.v('api'), 6),
+      api: fc.constant(api),
       name: g.opt(g.v('objectName'), 2),
       namespace: g.opt(g.v('namespace'), 1),
       listeners: g.opt(listeners(g), 8),
@@ -726,18 +748,18 @@ function ingress(g: Gen, id: string): fc.Arbitrary<IngressIntent> {
       addresses: g.opt(g.list(address(g), 0, 2), 1),
       workload: g.opt(workloadProps(g), 1),
     }),
-    g.opt(g.list(listener(g), 1, 2), 1),
+    g.hostility === 2 ? g.opt(g.list(listener(g), 1, 2), 1) : fc.constant(undefined),
     routes(g),
     g.opt(g.list(record({ rule: g.v('suppressRule'), reason: g.v('reason') }), 1, 2), 1),
   ).map(([props, addListeners, r, suppress]) => clean({ type: 'ingress' as const, id, props, addListeners, ...r, suppress }));
 }
 
 function imported(g: Gen, id: string): fc.Arbitrary<ImportedGatewayIntent> {
-  return fc.tuple(
+  return g.opt(g.v('api'), 3).chain((api) => fc.tuple(
     fc.oneof(fc.constantFrom('istio-system/ingress', 'team-a/public', 'public', 'shared/edge'), g.v('objectName')),
-    g.opt(g.v('api'), 3),
-    routes(g),
-  ).map(([reference, api, r]) => clean({ type: 'imported' as const, id, reference, api, ...r }));
+    fc.constant(api),
+    routes(g.forApi(api)),
+  )).map(([reference, api, r]) => clean({ type: 'imported' as const, id, reference, api, ...r }));
 }
 
 function backendPolicy(g: Gen, id: string): fc.Arbitrary<BackendPolicyIntent> {
@@ -914,7 +936,7 @@ export function intentArbitrary(): fc.Arbitrary<Intent> {
       { weight: 1, arbitrary: fc.tuple(chart(g, 'team-a'), chart(g, 'team-b')) },
       // The same chart intent twice (a copy-paste), in two charts.
       { weight: 1, arbitrary: chart(g, 'team-a').map((c) => [c, { ...c, id: 'team-b' }]) },
-    ).map((charts) => ({ charts }));
+    ).map((charts) => ({ hostility: h, charts }));
   });
 }
 
