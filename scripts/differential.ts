@@ -45,7 +45,7 @@ import { buildIntent, Intent, sampleIntents } from '../test/differential/intents
 import { defaultCrdValidator, formatFinding as formatCrdFinding } from '../test/support/crd-validator';
 
 export const DEFAULT_SEED = 20261204;
-export const DEFAULT_COUNT = 200;
+export const DEFAULT_COUNT = 300;
 
 export interface Options {
   readonly seed: number;
