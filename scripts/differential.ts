@@ -89,9 +89,16 @@ export function normalize(message: string): string {
 /** Builds and synthesizes one intent into `outdir`; adds what goes wrong to `findings`. */
 export function synthIntent(n: number, intent: Intent, outdir: string, findings: DiffFinding[]): Outcome {
   const add = (check: string, message: string, klass = `${check}: ${normalize(message)}`) => findings.push({ intent: n, check, message, klass });
+  // Built from a copy (values fast-check shares between intents stay untouched), which must be
+  // unchanged afterwards: the library must not modify the props it is given.
+  const given = JSON.stringify(intent);
+  const copy: Intent = JSON.parse(given);
+  const mutated = () => {
+    if (JSON.stringify(copy) !== given) add('props', `the library modified the props it was given: ${JSON.stringify(copy)}`, 'props: the library modified the props it was given');
+  };
   let app;
   try {
-    app = buildIntent(intent, outdir);
+    app = buildIntent(copy, outdir);
   } catch (e) {
     const err = e as Error;
     add('construct', `a constructor threw ${err?.constructor?.name}: ${err?.message}`, `construct: threw ${err?.constructor?.name}: ${normalize(String(err?.message))}`);
@@ -99,7 +106,9 @@ export function synthIntent(n: number, intent: Intent, outdir: string, findings:
   }
   try {
     app.synth();
+    mutated();
   } catch (e) {
+    mutated();
     const err = e as Error;
     const written = fs.existsSync(outdir) ? findYamlFiles(outdir) : [];
     if (written.length > 0) add('refusal', `synth failed but wrote ${written.map((f) => path.basename(f)).join(', ')}`);
@@ -180,7 +189,8 @@ function toolFinding(n: number, f: Finding): DiffFinding {
 
 /** The real validators over every accepted intent. */
 export function runTools(accepted: Map<number, string[]>, out: string, tools: Tools, findings: DiffFinding[], log: (s: string) => void): void {
-  const all = [...accepted.values()].flat();
+  // Files without objects (a chart that only references a gateway) are nothing to validate.
+  const all = [...accepted.values()].flat().filter((f) => identities([f]).size > 0);
   if (all.length === 0) return;
   let t = Date.now();
   const kv = runKubectlValidate(all, tools);
@@ -207,7 +217,7 @@ export function runTools(accepted: Map<number, string[]>, out: string, tools: To
   }
   // Objects of the same identity in several intents: each of those intents on its own.
   for (const n of [...rerun].sort((a, b) => a - b)) {
-    for (const f of runIstioctlValidate(accepted.get(n)!, tools).findings) {
+    for (const f of runIstioctlValidate(accepted.get(n)!.filter((f) => identities([f]).size > 0), tools).findings) {
       if (f.file || !f.resource || (byIdentity.get(f.resource)?.length ?? 0) <= 1) continue; // attributed above
       findings.push(toolFinding(n, f));
     }

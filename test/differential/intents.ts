@@ -717,7 +717,8 @@ function workloadProps(g: Gen): fc.Arbitrary<WorkloadPropsIntent> {
     podAnnotations: g.opt(g.map('annotationKey', 'labelValue'), 1),
     env: g.opt(g.map('envName', 'labelValue'), 1),
     envVarFrom: g.opt(g.list(record({ name: g.v('envName'), valueFrom: fc.constant({ fieldRef: { fieldPath: 'spec.nodeName' } }) }), 0, 2), 1),
-    readinessProbe: g.opt(fc.constantFrom(true, { tcpSocket: { port: 15021 }, periodSeconds: 5 }), 1),
+    // A probe written as data: a port inside it would need IntOrString, which plain data cannot give.
+    readinessProbe: g.opt(fc.constantFrom(true, { exec: { command: ['pilot-agent', 'request', 'GET', 'healthz/ready'] }, periodSeconds: 5 }), 1),
     imagePullPolicy: g.opt(g.v('pullPolicy'), 1),
     terminationGracePeriodSeconds: g.opt(g.v('count'), 1),
   });
