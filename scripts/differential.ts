@@ -217,7 +217,7 @@ export function runTools(accepted: Map<number, string[]>, out: string, tools: To
   }
   // Objects of the same identity in several intents: each of those intents on its own.
   for (const n of [...rerun].sort((a, b) => a - b)) {
-    for (const f of runIstioctlValidate(accepted.get(n)!.filter((f) => identities([f]).size > 0), tools).findings) {
+    for (const f of runIstioctlValidate(accepted.get(n)!.filter((file) => identities([file]).size > 0), tools).findings) {
       if (f.file || !f.resource || (byIdentity.get(f.resource)?.length ?? 0) <= 1) continue; // attributed above
       findings.push(toolFinding(n, f));
     }
