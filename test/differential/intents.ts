@@ -477,7 +477,9 @@ export class Gen {
 /** Drops undefined fields of plain objects and arrays (never of class instances such as a Duration). */
 function clean<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clean) as unknown as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  // fc.record() makes objects without a prototype; the result is always an ordinary object.
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
   }
   return value;
