@@ -480,7 +480,7 @@ function clean<T>(value: T): T {
   // fc.record() makes objects without a prototype; the result is always an ordinary object.
   const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
   if (proto === Object.prototype || proto === null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
+    return Object.fromEntries(Object.entries(value as object).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
   }
   return value;
 }
