@@ -101,7 +101,7 @@ export function synthIntent(n: number, intent: Intent, outdir: string, findings:
     app = buildIntent(copy, outdir);
   } catch (e) {
     const err = e as Error;
-    add('construct', `a constructor threw ${err?.constructor?.name}: ${err?.message}`, `construct: threw ${err?.constructor?.name}: ${normalize(String(err?.message))}`);
+    add('construct', `a constructor threw ${err?.constructor?.name}: ${err?.message}`, `construct: threw ${err?.constructor?.name}: ${String(err?.message).split('\n')[0].replace(/\d+/g, 'N').slice(0, 200)}`);
     return { status: 'broken' };
   }
   try {
@@ -114,7 +114,7 @@ export function synthIntent(n: number, intent: Intent, outdir: string, findings:
     if (written.length > 0) add('refusal', `synth failed but wrote ${written.map((f) => path.basename(f)).join(', ')}`);
     if (!(err instanceof Error) || err.constructor !== Error || !err.message.startsWith(`${VALIDATION_HEADER}\n`)) {
       add('refusal', `synth threw ${err?.constructor?.name}, not the library's validation error: ${err?.message}`,
-        `refusal: threw ${err?.constructor?.name}: ${normalize(String(err?.message))}`);
+        `refusal: threw ${err?.constructor?.name}: ${String(err?.message).split('\n')[0].replace(/\d+/g, 'N').slice(0, 200)}`);
       return { status: 'broken' };
     }
     const lines = err.message.split('\n').slice(1);

@@ -452,7 +452,8 @@ export class Gen {
     const { good, bad } = P[pool] as { good: Value[]; bad: Value[] };
     const g = fc.constantFrom(...good);
     if (this.hostility === 0) return g;
-    return fc.oneof({ arbitrary: g, weight: this.hostility === 1 ? 30 : 4 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    // Very hostile intents also get null, as a YAML key without a value reads.
+    return fc.oneof({ arbitrary: g, weight: this.hostility === 1 ? 30 : 4 }, { arbitrary: fc.constantFrom(...bad, ...(this.hostility === 2 ? [null] : [])), weight: 1 });
   }
 
   /** Given, or absent (the option left to its default): given with odds presence : 3. */
@@ -461,7 +462,10 @@ export class Gen {
   }
 
   public list<T>(arb: fc.Arbitrary<T>, min = 0, max = 3): fc.Arbitrary<T[]> {
-    return fc.array(arb, { minLength: min, maxLength: max });
+    const list = fc.array(arb, { minLength: min, maxLength: max });
+    if (this.hostility < 2) return list;
+    // Very hostile intents sometimes give one string where a list of strings belongs (`hosts: example.com` in YAML).
+    return fc.oneof({ weight: 15, arbitrary: list }, { weight: 1, arbitrary: arb.map((x) => (typeof x === 'string' ? x : [x]) as unknown as T[]) });
   }
 
   /** A list that a legal or slightly hostile intent gives at least one element (very hostile intents may leave it empty). */
