@@ -453,7 +453,8 @@ export class Gen {
     const g = fc.constantFrom(...good);
     if (this.hostility === 0) return g;
     // Very hostile intents also get null, as a YAML key without a value reads.
-    return fc.oneof({ arbitrary: g, weight: this.hostility === 1 ? 30 : 4 }, { arbitrary: fc.constantFrom(...bad, ...(this.hostility === 2 ? [null] : [])), weight: 1 });
+    const hostile = fc.constantFrom(...bad, ...(this.hostility === 2 ? [null] : []));
+    return fc.oneof({ arbitrary: g, weight: this.hostility === 1 ? 30 : 4 }, { arbitrary: hostile, weight: 1 });
   }
 
   /** Given, or absent (the option left to its default): given with odds presence : 3. */
