@@ -23,7 +23,12 @@
  * the run could not be made (tools or CRDs missing, bad arguments).
  *
  * Usage: ts-node --transpile-only scripts/differential.ts [--seed S] [--count N] [--out DIR]
- *          [--no-tools] [--intent FILE.json] [--verbose] [--legal-refusals]
+ *          [--no-tools] [--intent FILE.json] [--verbose] [--legal-refusals] [--shrink]
+ *
+ * --shrink reduces the smallest intent of each class to a minimal one (printed as `minimal:`),
+ * by leaving out elements and fields while the finding stays; --legal-refusals lists the
+ * refusals of intents with legal values only (a rule stricter than the system it protects shows
+ * there); --intent replays one intent written by an earlier run.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -56,6 +61,8 @@ export interface Options {
   readonly verbose: boolean;
   /** List the refusals of legal-value intents only (hostility 0). */
   readonly legalOnly?: boolean;
+  /** Shrink the smallest intent of each class of finding to a minimal one. */
+  readonly shrink?: boolean;
 }
 
 /** One problem with one intent. `check` names what found it. */
@@ -188,11 +195,20 @@ function toolFinding(n: number, f: Finding): DiffFinding {
 }
 
 /** The real validators over every accepted intent. */
-export function runTools(accepted: Map<number, string[]>, out: string, tools: Tools, findings: DiffFinding[], log: (s: string) => void): void {
+export function runTools(
+  accepted: Map<number, string[]>, out: string, tools: Tools, findings: DiffFinding[], log: (s: string) => void,
+  only?: string,
+): void {
   // Files without objects (a chart that only references a gateway) are nothing to validate.
   const all = [...accepted.values()].flat().filter((f) => identities([f]).size > 0);
   if (all.length === 0) return;
-  let t = Date.now();
+  if (only === undefined || only === 'kubectl-validate') runKubectl(all, out, tools, findings, log);
+  if (only === undefined || only === 'istioctl validate') runValidate(all, accepted, out, tools, findings, log);
+  if (only === undefined || only === 'istioctl analyze') runAnalyze(accepted, out, tools, findings, log);
+}
+
+function runKubectl(all: string[], out: string, tools: Tools, findings: DiffFinding[], log: (s: string) => void): void {
+  const t = Date.now();
   const kv = runKubectlValidate(all, tools);
   for (const f of kv.findings) {
     const n = f.file ? intentOfFile(f.file, out) : undefined;
@@ -200,8 +216,12 @@ export function runTools(accepted: Map<number, string[]>, out: string, tools: To
     else findings.push(toolFinding(n, f));
   }
   log(`${kv.summary} (${Date.now() - t} ms)`);
+}
 
-  t = Date.now();
+function runValidate(
+  all: string[], accepted: Map<number, string[]>, out: string, tools: Tools, findings: DiffFinding[], log: (s: string) => void,
+): void {
+  const t = Date.now();
   const iv = runIstioctlValidate(all, tools);
   const byIdentity = new Map<string, number[]>();
   for (const [n, files] of accepted) {
@@ -223,8 +243,10 @@ export function runTools(accepted: Map<number, string[]>, out: string, tools: To
     }
   }
   log(`${iv.summary}${rerun.size ? `; ${rerun.size} intents re-run alone to attribute shared object names` : ''} (${Date.now() - t} ms)`);
+}
 
-  t = Date.now();
+function runAnalyze(accepted: Map<number, string[]>, out: string, tools: Tools, findings: DiffFinding[], log: (s: string) => void): void {
+  const t = Date.now();
   const examples = findExamples(out).filter((e) => accepted.has(Number(e.name)));
   const ia = runIstioctlAnalyze(examples, tools);
   let outside = 0;
@@ -250,6 +272,7 @@ export function parseArgs(argv: string[]): Options {
   let tools = true;
   let verbose = false;
   let legalOnly = false;
+  let shrinkFindings = false;
   let intentFile: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -269,10 +292,11 @@ export function parseArgs(argv: string[]): Options {
     else if (a === '--intent') intentFile = value();
     else if (a === '--verbose') verbose = true;
     else if (a === '--legal-refusals') legalOnly = true;
+    else if (a === '--shrink') shrinkFindings = true;
     else throw new SetupError(`unknown argument ${JSON.stringify(a)}`);
   }
   if (count < 1) throw new SetupError('--count must be at least 1');
-  return { seed, count, out, tools, intentFile, verbose, legalOnly };
+  return { seed, count, out, tools, intentFile, verbose, legalOnly, shrink: shrinkFindings };
 }
 
 export interface RunResult {
@@ -307,6 +331,66 @@ export function run(opts: Options, log: (s: string) => void = console.log): RunR
   return { intents, outcomes, findings };
 }
 
+/** Smaller variants of a JSON value: an element or a key left out, at the top first, then inside. */
+function* smaller(v: any): Generator<any> {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) yield [...v.slice(0, i), ...v.slice(i + 1)];
+    for (let i = 0; i < v.length; i++) {
+      for (const s of smaller(v[i])) yield Object.assign([...v], { [i]: s });
+    }
+  } else if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      const { [k]: _, ...rest } = v;
+      yield rest;
+    }
+    for (const k of Object.keys(v)) {
+      for (const s of smaller(v[k])) yield { ...v, [k]: s };
+    }
+  }
+}
+
+/** The findings of `intent` on its own, with the tool that `check` names (the in-process checks always). */
+function findingsAlone(intent: Intent, dir: string, tools: Tools | undefined, check: string): DiffFinding[] {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, '0'), { recursive: true });
+  const findings: DiffFinding[] = [];
+  const outcome = synthIntent(0, intent, path.join(dir, '0', 'manifests'), findings);
+  if (outcome.status === 'accepted') {
+    checkCrds(0, outcome.files, findings);
+    if (tools && ['kubectl-validate', 'istioctl validate', 'istioctl analyze'].includes(check)) {
+      runTools(new Map([[0, outcome.files]]), dir, tools, findings, () => {}, check);
+    }
+  }
+  return findings;
+}
+
+/**
+ * A smaller intent with a finding of the same class: greedily leaves out what the finding does
+ * not need, within `attempts` tries (a check with a validator costs a run of it per try).
+ */
+export function shrink(intent: Intent, finding: DiffFinding, dir: string, tools: Tools | undefined, attempts: number): Intent {
+  const keeps = (candidate: Intent) => {
+    const found = findingsAlone(candidate, dir, tools, finding.check);
+    // A candidate the builder cannot build (a required field left out) is not a smaller reproduction.
+    return found.some((f) => f.klass === finding.klass) && (finding.check === 'construct' || !found.some((f) => f.check === 'construct'));
+  };
+  let best = intent;
+  let tries = 0;
+  let progress = true;
+  while (progress && tries < attempts) {
+    progress = false;
+    for (const candidate of smaller(best)) {
+      if (++tries > attempts) break;
+      if (keeps(candidate)) {
+        best = candidate;
+        progress = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 function report(opts: Options, result: RunResult, log: (s: string) => void): void {
   const { intents, outcomes, findings } = result;
   const sorted = [...findings].sort((a, b) => a.intent - b.intent);
@@ -321,6 +405,11 @@ function report(opts: Options, result: RunResult, log: (s: string) => void): voi
     log(`\n* ${klass}\n  in ${ns.length} intent(s): #${ns.slice(0, 15).join(', #')}${ns.length > 15 ? ', ...' : ''}`);
     log(`  e.g. #${smallest.intent} ${smallest.message.split('\n')[0]}`);
     if (smallest.intent >= 0) log(`  intent: ${JSON.stringify(intents[smallest.intent])}`);
+    if (smallest.intent >= 0 && opts.shrink) {
+      const budget = ['crd', 'construct', 'refusal', 'synth', 'props', 'istioctl validate'].includes(smallest.check) ? 300 : 40;
+      const minimal = shrink(intents[smallest.intent], smallest, path.join(opts.out, 'shrink'), opts.tools ? locateTools() : undefined, budget);
+      log(`  minimal: ${JSON.stringify(minimal)}`);
+    }
   }
   // Why intents were refused: the most common kinds of message (to see what the generator hits).
   // Refusals of intents with legal values only are worth a look: an incoherent generator, or a
