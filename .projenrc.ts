@@ -160,7 +160,7 @@ const differential = project.addTask('differential', {
   steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/differential.ts --seed 20261204 --count 300`, receiveArgs: true }],
 });
 project.addTask('differential:large', {
-  description: 'The differential test over 3000 intents of another seed (a few minutes)',
+  description: 'The differential test over 3000 intents of another seed (about 10 minutes)',
   steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/differential.ts --seed 7 --count 3000`, receiveArgs: true }],
 });
 project.addTask('simulate', {
