@@ -9,6 +9,7 @@
  *     `  [construct/path] message` line per problem; never a TypeError or any other error, never a
  *     message showing `undefined`, `NaN` or `[object Object]`), and nothing may be written;
  *   - an intent the library accepts must write manifests that pass, with no error or warning:
+ *       0. no value printed without looking (`undefined`, `NaN`, `[object Object]` in a manifest),
  *       1. the in-process CRD validation (schemas and CEL rules of the pinned CRDs),
  *       2. kubectl-validate (one run over every accepted intent),
  *       3. `istioctl validate` (Istio's webhook validation, offline; one run over every accepted
@@ -146,8 +147,17 @@ export function synthIntent(n: number, intent: Intent, outdir: string, findings:
   return { status: 'accepted', files };
 }
 
-/** The in-process CRD validation of an accepted intent's manifests. */
+/** A value printed without looking: `undefined`, `NaN` or `[object Object]` in a manifest. */
+const UNLOOKED = /\bundefined\b|\bNaN\b|\[object Object\]/;
+
+/** The in-process checks of an accepted intent's manifests: CRD validation, and no value printed without looking. */
 export function checkCrds(n: number, files: string[], findings: DiffFinding[]): void {
+  for (const f of files) {
+    fs.readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+      const m = UNLOOKED.exec(line);
+      if (m) findings.push({ intent: n, check: 'output', message: `${f}:${i + 1}: ${line.trim()}`, klass: `output: a manifest shows ${m[0]} (${normalize(line.trim().replace(/:.*/, ':'))})` });
+    });
+  }
   const objects = files.flatMap((f) => parseAllDocuments(fs.readFileSync(f, 'utf8')).map((d) => d.toJS()).filter((o) => o));
   for (const f of defaultCrdValidator().validateAll(objects)) {
     findings.push({
@@ -406,7 +416,7 @@ function report(opts: Options, result: RunResult, log: (s: string) => void): voi
     log(`  e.g. #${smallest.intent} ${smallest.message.split('\n')[0]}`);
     if (smallest.intent >= 0) log(`  intent: ${JSON.stringify(intents[smallest.intent])}`);
     if (smallest.intent >= 0 && opts.shrink) {
-      const budget = ['crd', 'construct', 'refusal', 'synth', 'props', 'istioctl validate'].includes(smallest.check) ? 300 : 40;
+      const budget = ['crd', 'output', 'construct', 'refusal', 'synth', 'props', 'istioctl validate'].includes(smallest.check) ? 300 : 40;
       const minimal = shrink(intents[smallest.intent], smallest, path.join(opts.out, 'shrink'), opts.tools ? locateTools() : undefined, budget);
       log(`  minimal: ${JSON.stringify(minimal)}`);
     }

@@ -469,6 +469,11 @@ export class Gen {
     return fc.oneof({ weight: 15, arbitrary: list }, { weight: 1, arbitrary: arb.map((x) => (typeof x === 'string' ? x : [x]) as unknown as T[]) });
   }
 
+  /** A required value, which very hostile intents sometimes leave out (plain data has no type checker). */
+  public req<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+    return this.hostility < 2 ? arb : fc.oneof({ weight: 15, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(undefined) });
+  }
+
   /** A list that a legal or slightly hostile intent gives at least one element (very hostile intents may leave it empty). */
   public some<T>(arb: fc.Arbitrary<T>, max = 3): fc.Arbitrary<T[]> {
     return this.list(arb, this.hostility < 2 ? 1 : 0, max);
@@ -500,8 +505,8 @@ function record<T>(shape: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<
 
 function backend(g: Gen): fc.Arbitrary<BackendIntent> {
   return record<BackendIntent>({
-    service: g.v('label'),
-    port: g.v('port'),
+    service: g.req(g.v('label')),
+    port: g.req(g.v('port')),
     namespace: g.opt(g.v('namespace'), 1),
     // A subset needs a BackendPolicy that defines it: rare unless the intent is very hostile.
     subset: g.istioOnlyOff ? fc.constant(undefined) : g.hostility === 2 ? g.opt(g.v('label'), 1) : fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('v1', 'v2') }),
@@ -521,7 +526,7 @@ function listener(g: Gen): fc.Arbitrary<ListenerIntent> {
   );
   const tls = record<ServerTlsIntent>({
     mode: fc.constantFrom('simple' as const, 'mutual' as const, 'optionalMutual' as const),
-    credentialName: g.v('credential'),
+    credentialName: g.req(g.v('credential')),
     minProtocolVersion: g.opt(g.v('tlsVersion'), 1),
     cipherSuites: g.unless(g.istioOnlyOff, g.opt(g.list(g.v('cipher'), 0, 2), 1)),
     subjectAltNames: g.unless(g.istioOnlyOff, g.opt(g.list(g.v('san'), 0, 2), 1)),
@@ -609,7 +614,7 @@ function rule(g: Gen): fc.Arbitrary<RuleIntent> {
     name: g.opt(g.v('label'), 1),
     matches: g.opt(g.list(match(g), 0, 3), 3),
     timeoutMs: g.opt(g.v('durationMs'), 1),
-    retries: g.unless(g.istioOnlyOff, g.opt(record({ attempts: g.v('attempts'), perTryTimeoutMs: g.opt(g.v('durationMs'), 1), retryOn: g.opt(g.list(g.v('retryOn'), 0, 3), 1) }), 1)),
+    retries: g.unless(g.istioOnlyOff, g.opt(record({ attempts: g.req(g.v('attempts')), perTryTimeoutMs: g.opt(g.v('durationMs'), 1), retryOn: g.opt(g.list(g.v('retryOn'), 0, 3), 1) }), 1)),
     fault: g.unless(g.istioOnlyOff, g.opt(
       fc.oneof(
         record({ kind: fc.constant('delay' as const), delayMs: g.v('durationMs'), percentage: g.opt(g.v('percentage'), 1) }),
@@ -776,7 +781,7 @@ function backendPolicy(g: Gen, id: string): fc.Arbitrary<BackendPolicyIntent> {
     type: fc.constant('backendPolicy' as const),
     id: fc.constant(id),
     props: record({
-      serviceName: g.v('label'),
+      serviceName: g.req(g.v('label')),
       namespace: g.opt(g.v('namespace'), 1),
       name: g.opt(g.v('objectName'), 1),
       subsets: g.opt(g.list(subset, 0, 3), 3),
@@ -805,7 +810,7 @@ function egress(g: Gen, id: string): fc.Arbitrary<EgressIntent> {
     type: fc.constant('egress' as const),
     id: fc.constant(id),
     props: record({
-      host: g.v('egressHost'),
+      host: g.req(g.v('egressHost')),
       wildcardTarget: g.opt(fc.oneof(fc.constantFrom('en.wikipedia.org', 'api.github.com'), g.v('egressHost')), 1),
       mode: g.opt(g.v('egressMode'), 4),
       ports: g.opt(g.list(g.v('port'), 0, 2), 1),
@@ -842,7 +847,7 @@ function eastWest(g: Gen, id: string): fc.Arbitrary<EastWestIntent> {
     type: fc.constant('eastWest' as const),
     id: fc.constant(id),
     props: record({
-      network: g.v('network'),
+      network: g.req(g.v('network')),
       cluster: g.opt(g.v('cluster'), 1),
       api: g.opt(g.v('api'), 3),
       mode: g.opt(g.v('eastWestMode'), 3),
