@@ -417,6 +417,84 @@ export function runIstioctlAnalyze(examples: Example[], tools: Tools, opts: Vali
   return { tool: 'istioctl', findings, allowed, summary };
 }
 
+/**
+ * Runs `istioctl validate` once over `files`: the validation Istio's admission webhook runs, per
+ * object and offline (field values, e.g. an invalid retryOn policy, a bad regex, a weight out of
+ * range), plus istioctl's own checks of Service port names and Deployment labels outside
+ * istio-system. Errors name the object (`Kind namespace/name`), not the file; warnings and
+ * decode errors name the file.
+ */
+export function runIstioctlValidate(files: string[], tools: Tools): ToolResult {
+  const title = `istioctl validate ${tools.pins.istioctl.replace(/^.*@/, '')}`;
+  if (files.length === 0) return { tool: 'istioctl', findings: [], allowed: [], summary: `${title}: no YAML files` };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-istioctl-'));
+  try {
+    const args = ['validate', ...files.flatMap((f) => ['-f', f])];
+    const res = spawnSync(tools.istioctl, args, { encoding: 'utf8', env: offlineEnv(tmp), maxBuffer: 256 * 1024 * 1024 });
+    if (res.error) throw new SetupError(`istioctl could not run (${res.error.message}): ${INSTALL_HINT}`);
+    const findings = parseIstioctlValidate(`${res.stderr}\n${res.stdout}`);
+    if (findings.length === 0 && res.status !== 0) {
+      findings.push({ tool: 'istioctl', level: 'Error', code: 'ToolError', message: `istioctl validate exited ${res.status}: ${res.stderr.trim()}` });
+    }
+    const summary = findings.length === 0
+      ? `${title}: OK, ${plural(files.length, 'file')}, no findings`
+      : `${title}: ${plural(findings.length, 'finding')} over ${plural(files.length, 'file')}`;
+    return { tool: 'istioctl', findings, allowed: [], summary };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The findings of `istioctl validate`'s output (stderr and stdout together). */
+export function parseIstioctlValidate(output: string): Finding[] {
+  const findings: Finding[] = [];
+  let level = 'Error';
+  let file: string | undefined;
+  let last: { -readonly [K in keyof Finding]: Finding[K] } | undefined;
+  for (const line of output.split('\n')) {
+    const warnings = /^"(.*)" has warnings: ?(.*)$/.exec(line);
+    if (/^Error: \d+ errors? occurred:/.test(line)) {
+      level = 'Error';
+      file = undefined;
+      last = undefined;
+      continue;
+    }
+    if (warnings) {
+      level = 'Warning';
+      file = warnings[1];
+      last = undefined;
+      if (warnings[2].trim()) findings.push((last = { tool: 'istioctl', level, code: 'validate', file: rel(file), message: warnings[2].trim() }));
+      continue;
+    }
+    const deployment = /^deployment "(.*?)\/(.*?):" (may not provide .*)$/.exec(line);
+    if (deployment) {
+      findings.push({ tool: 'istioctl', level: 'Warning', code: 'validate', kind: 'Deployment', name: deployment[1], resource: `Deployment ${deployment[2]}/${deployment[1]}`, message: deployment[3] });
+      last = undefined;
+      continue;
+    }
+    const item = /^\t\* (.*)$/.exec(line);
+    if (item) {
+      const text = item[1];
+      const id = /^([A-Za-z]+)\/([^/]*)\/([^:]*): ?(.*)$/.exec(text);
+      const decode = /^failed to decode file (.*?): (.*)$/.exec(text);
+      last = {
+        tool: 'istioctl',
+        level,
+        code: 'validate',
+        file: decode ? rel(decode[1]) : file ? rel(file) : undefined,
+        kind: id?.[1],
+        name: id?.[3],
+        resource: id ? `${id[1]} ${id[2] ? `${id[2]}/` : ''}${id[3]}` : undefined,
+        message: id ? id[4] : decode ? `failed to decode: ${decode[2]}` : text,
+      };
+      findings.push(last);
+      continue;
+    }
+    if (last && line.trim() && !/^".*" is valid$/.test(line) && !/^See /.test(line.trim())) last.message += `\n${line}`;
+  }
+  return findings;
+}
+
 /** One printable line for a finding. */
 export function formatFinding(f: Finding): string {
   const where = [f.example ? `[${f.example}]` : undefined, f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : undefined]
