@@ -1,14 +1,12 @@
 import { Chart, Duration } from 'cdk8s';
 import {
   ApiFlavor,
-  Backend,
   BackendPolicy,
   EgressMode,
   EgressRoute,
   FaultInjection,
   GatewayListener,
   HttpRouteAction,
-  HttpRouteRule,
   HttpsListenerOptions,
   IngressGateway,
   OriginationTls,
@@ -16,21 +14,12 @@ import {
   ServerTls,
   StringMatch,
 } from '../../../src';
+import { forward, gateway, rule, svc } from '../builders';
 import { CatalogueTopic } from '../topic';
 
 // Class 3: what Istio's validating webhook (and, for the Gateway API, the CRD schema) refuses.
 // Each rule here mirrors one webhook check; src/validation/ISTIO-PARITY.md lists them all.
 
-const svc = (name = 'svc', port = 80, extra = {}) => Backend.service(name, { port, ...extra });
-const forward = HttpRouteAction.forward([svc()]);
-
-function gateway(chart: Chart, listeners = [GatewayListener.http()], api = ApiFlavor.ISTIO, name = 'gw') {
-  return new IngressGateway(chart, 'gw', { api, name, listeners });
-}
-
-function rule(chart: Chart, r: Partial<HttpRouteRule>, api = ApiFlavor.ISTIO) {
-  gateway(chart, undefined, api).addHttpRoute('route', { name: 'route', rules: [{ action: forward, ...r }] });
-}
 
 const both = (name: string, build: (c: Chart, api: ApiFlavor) => void) => [
   { name: `${name} (Istio API)`, build: (c: Chart) => build(c, ApiFlavor.ISTIO) },
