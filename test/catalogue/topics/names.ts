@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import {
   ApiFlavor,
   Backend,
@@ -57,8 +58,12 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'names: Istio egress gateway name over 63', build: (c) => new EgressRoute(c, 'egress', { name: 'e'.repeat(49), host: 'edition.cnn.com' }) },
     { name: 'names: Gateway API egress Service starting with a digit', build: (c) => new EgressRoute(c, 'egress', { api: ApiFlavor.GATEWAY_API, name: '9cnn', host: 'edition.cnn.com' }) },
+    { name: 'names: backend policy in a chart whose namespace is not a namespace name', build: (c) => new BackendPolicy(new Chart(c.node.scope!, 'other', { namespace: 'naïve' }), 'policy', { serviceName: 'web' }) },
   ],
   expected: {
+    'names: backend policy in a chart whose namespace is not a namespace name': [
+      '[other/policy] namespace "naïve" (the Service\'s, given or the chart\'s) is not a Kubernetes namespace name (a DNS-1123 label); use lower-case letters, digits and \'-\' (at most 63), e.g. "team-a".',
+    ],
     'names: Istio Gateway name with dots': [
       "[c/gw] gateway name \"public.gw\" is not a DNS-1123 label, which Istio requires of a Gateway's name (and of the gateways a VirtualService names); use at most 63 lower-case letters, digits and '-', without dots.",
     ],

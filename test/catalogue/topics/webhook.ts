@@ -114,8 +114,15 @@ export const TOPIC: CatalogueTopic = {
         name: 'tls', hosts: ['a.example.com'], backends: [svc('a', 443, { weight: -1 }), svc('b', 443, { weight: 1 })],
       }),
     },
+    {
+      name: 'webhook: TCP route to a subset no DestinationRule defines',
+      build: (c) => gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('db', 5432, { subset: 'v2' })] }),
+    },
   ],
   expected: {
+    'webhook: TCP route to a subset no DestinationRule defines': [
+      '[c/gw/tcp] TCP route: backend "db.default:5432" names subset "v2", but no BackendPolicy (DestinationRule) in this app defines it for "db.default.svc.cluster.local"; define the subset with new BackendPolicy(..., { subsets: [...] }).',
+    ],
     'webhook: lookahead in a path regex (Istio API)': [
       '[c/gw/route] rule #0: path pattern "/api/(?=v1)" is not a valid RE2 regular expression ("invalid or unsupported Perl syntax: `(?=`"); Istio and Envoy read RE2 syntax (no lookaround or backreferences): fix the pattern.',
     ],
@@ -260,6 +267,13 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'webhook: TCP route to a subset its BackendPolicy defines',
+      build: (c) => {
+        new BackendPolicy(c, 'db', { serviceName: 'db', subsets: [{ name: 'v2', labels: { version: 'v2' } }] });
+        gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('db', 5432, { subset: 'v2' })] });
+      },
+    },
     // RE2 syntax JavaScript refuses: named groups in Go's (?P<name>) form.
     ...both('webhook: RE2 named group (?P<name>)', (c, api) => rule(c, { matches: [{ path: PathMatch.regex('/users/(?P<id>[0-9]+)') }] }, api)),
     { name: 'webhook: RE2 regex of exactly 1024 characters', build: (c) => rule(c, { matches: [{ path: PathMatch.regex(`/${'a'.repeat(1023)}`) }] }) },
