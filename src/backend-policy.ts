@@ -182,6 +182,12 @@ export class BackendPolicy extends Construct {
     const problems: string[] = [];
     if (!isDnsLabel(this.serviceName)) problems.push(`Service name ${q(this.serviceName)} is not a DNS-1123 label.`);
     if (!isDnsSubdomain(this.policyName)) problems.push(`name ${q(this.policyName)} is not a DNS-1123 subdomain.`);
+    if (!isDnsLabel(this.policyNamespace)) {
+      problems.push(
+        `namespace ${q(this.policyNamespace)} (the Service's, given or the chart's) is not a Kubernetes namespace name (a DNS-1123 label); ` +
+          "use lower-case letters, digits and '-' (at most 63), e.g. \"team-a\".",
+      );
+    }
     const seen = new Set<string>();
     for (const subset of this.subsets) {
       if (!isDnsLabel(subset.name)) problems.push(`subset name ${q(subset.name)} is not a DNS-1123 label.`);

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { isIpLiteral, isValidHost, meantHost, scopeAdmits } from './hosts';
+import { isIpLiteral, isValidHost, meantHost, patternsCovering, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { hasNumericTopLevelLabel } from './webhook';
@@ -20,7 +20,25 @@ export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gat
   }
   for (const rule of route.rules) {
     problems.push(...ruleProblems(route, rule, api));
+    if (api === ApiFlavor.ISTIO) problems.push(...subsetProblems(route, rule, registry));
     if (gateway) problems.push(...boundListenerProblems(route, rule, api, gateway, registry));
+  }
+  return problems;
+}
+
+/** A subset must be defined by a backend policy (DestinationRule) for its host (Istio's IST0101). */
+function subsetProblems(route: StreamRouteModel, rule: StreamRuleModel, registry: AppRegistry): string[] {
+  const what = route.kind === 'tls' ? 'TLS route' : 'TCP route';
+  const problems: string[] = [];
+  for (const b of rule.backends) {
+    if (b.subset === undefined) continue;
+    const policies = patternsCovering(b.host).flatMap((pattern) => registry.backendPoliciesByHost().get(pattern) ?? []);
+    if (!policies.some((p) => p.subsets.some((s) => s.name === b.subset))) {
+      problems.push(
+        `${what}: backend ${q(`${b.serviceName}.${b.namespace}:${b.port}`)} names subset ${q(b.subset)}, but no BackendPolicy (DestinationRule) in this app ` +
+          `defines it for ${q(b.host)}; define the subset with new BackendPolicy(..., { subsets: [...] }).`,
+      );
+    }
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import {
   ApiFlavor,
   Backend,
@@ -85,6 +86,7 @@ export const TOPIC: CatalogueTopic = {
       name: 'names: redirect host that is a wildcard',
       build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: 'route', rules: [{ action: HttpRouteAction.redirect({ host: '*.example.com' }) }] }),
     },
+    { name: 'names: backend policy in a chart whose namespace is not a namespace name', build: (c) => new BackendPolicy(new Chart(c.node.scope!, 'other', { namespace: 'naïve' }), 'policy', { serviceName: 'web' }) },
   ],
   expected: {
     'names: header and query names copied with their punctuation': [
@@ -109,6 +111,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'names: redirect host that is a wildcard': [
       '[c/gw/route] rule #0: redirect host "*.example.com" is not a DNS name; give the name to redirect to, e.g. "shop.example.com" (no wildcard).',
+    ],
+    'names: backend policy in a chart whose namespace is not a namespace name': [
+      '[other/policy] namespace "naïve" (the Service\'s, given or the chart\'s) is not a Kubernetes namespace name (a DNS-1123 label); use lower-case letters, digits and \'-\' (at most 63), e.g. "team-a".',
     ],
     'names: Istio Gateway name with dots': [
       "[c/gw] gateway name \"public.gw\" is not a DNS-1123 label, which Istio requires of a Gateway's name (and of the gateways a VirtualService names); use at most 63 lower-case letters, digits and '-', without dots.",

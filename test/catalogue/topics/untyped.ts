@@ -7,6 +7,7 @@ import {
   EgressRoute,
   FaultInjection,
   GatewayListener,
+  GatewayValidation,
   HttpbinExposure,
   HttpRouteAction,
   HttpRouteRule,
@@ -15,6 +16,7 @@ import {
   RouteNamespaces,
   ServerTls,
   StringMatch,
+  SuppressibleRule,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -132,8 +134,18 @@ export const TOPIC: CatalogueTopic = {
     { name: 'untyped: workload replicas as a string', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()], workload: { replicas: u('3'), autoscaling: { enabled: false } } }) },
     { name: 'untyped: workload service type in lower case', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()], workload: { serviceType: u('loadbalancer') } }) },
     { name: 'untyped: workload as a string', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()], workload: u('istio-ingressgateway') }) },
+
+    // Suppressions
+    { name: 'untyped: suppression reason null', build: (c) => GatewayValidation.suppress(gateway(c), SuppressibleRule.SHARED_CREDENTIAL, u(null)) },
+    { name: 'untyped: suppression of a rule given by its member name', build: (c) => GatewayValidation.suppress(gateway(c), u('SHARED_CREDENTIAL'), 'one wildcard certificate') },
   ],
   expected: {
+    'untyped: suppression reason null': [
+      '[c/gw] suppression of shared-credential needs a reason; say why it is safe here.',
+    ],
+    'untyped: suppression of a rule given by its member name': [
+      '[c/gw] suppression: rule is the string "SHARED_CREDENTIAL", which is not a SuppressibleRule; use one of SuppressibleRule.ROUTE_HOST_NOT_SERVED ("route-host-not-served"), SuppressibleRule.SHARED_CREDENTIAL ("shared-credential"), SuppressibleRule.MERGED_ROUTES ("merged-routes"), SuppressibleRule.SERVICE_PORT_MISSING ("service-port-missing").',
+    ],
     'untyped: gateway api as an unknown string': [
       '[c/gw] api is the string "GATEWAYAPI", which is not a value of ApiFlavor; use one of ApiFlavor.ISTIO ("istio"), ApiFlavor.GATEWAY_API ("gateway-api").',
     ],

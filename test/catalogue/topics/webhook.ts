@@ -1,14 +1,12 @@
 import { Chart, Duration } from 'cdk8s';
 import {
   ApiFlavor,
-  Backend,
   BackendPolicy,
   EgressMode,
   EgressRoute,
   FaultInjection,
   GatewayListener,
   HttpRouteAction,
-  HttpRouteRule,
   HttpsListenerOptions,
   IngressGateway,
   OriginationTls,
@@ -16,21 +14,12 @@ import {
   ServerTls,
   StringMatch,
 } from '../../../src';
+import { forward, gateway, rule, svc } from '../builders';
 import { CatalogueTopic } from '../topic';
 
 // Class 3: what Istio's validating webhook (and, for the Gateway API, the CRD schema) refuses.
 // Each rule here mirrors one webhook check; src/validation/ISTIO-PARITY.md lists them all.
 
-const svc = (name = 'svc', port = 80, extra = {}) => Backend.service(name, { port, ...extra });
-const forward = HttpRouteAction.forward([svc()]);
-
-function gateway(chart: Chart, listeners = [GatewayListener.http()], api = ApiFlavor.ISTIO, name = 'gw') {
-  return new IngressGateway(chart, 'gw', { api, name, listeners });
-}
-
-function rule(chart: Chart, r: Partial<HttpRouteRule>, api = ApiFlavor.ISTIO) {
-  gateway(chart, undefined, api).addHttpRoute('route', { name: 'route', rules: [{ action: forward, ...r }] });
-}
 
 const both = (name: string, build: (c: Chart, api: ApiFlavor) => void) => [
   { name: `${name} (Istio API)`, build: (c: Chart) => build(c, ApiFlavor.ISTIO) },
@@ -130,6 +119,10 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: CORS method listed twice (Gateway API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST', 'GET'] } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: rewrite to a host with a port (Gateway API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/') }], rewrite: { host: 'internal:8080' } }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: rewrite to an upper-case host (Gateway API)', build: (c) => rule(c, { rewrite: { host: 'Internal.Example.com' } }, ApiFlavor.GATEWAY_API) },
+    {
+      name: 'webhook: TCP route to a subset no DestinationRule defines',
+      build: (c) => gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('db', 5432, { subset: 'v2' })] }),
+    },
   ],
   expected: {
     'webhook: CORS method listed twice (Gateway API)': [
@@ -146,6 +139,9 @@ export const TOPIC: CatalogueTopic = {
     ],
     'webhook: rewrite to an upper-case host (Gateway API)': [
       '[c/gw/route] rule #0: rewrite.host "Internal.Example.com" is not a host name the Gateway API\'s URLRewrite accepts (a lower-case DNS name, without port or wildcard); write "internal.example.com", or render with ApiFlavor.ISTIO to rewrite to a host:port.',
+    ],
+    'webhook: TCP route to a subset no DestinationRule defines': [
+      '[c/gw/tcp] TCP route: backend "db.default:5432" names subset "v2", but no BackendPolicy (DestinationRule) in this app defines it for "db.default.svc.cluster.local"; define the subset with new BackendPolicy(..., { subsets: [...] }).',
     ],
     'webhook: lookahead in a path regex (Istio API)': [
       '[c/gw/route] rule #0: path pattern "/api/(?=v1)" is not a valid RE2 regular expression ("invalid or unsupported Perl syntax: `(?=`"); Istio and Envoy read RE2 syntax (no lookaround or backreferences): fix the pattern.',
@@ -295,6 +291,13 @@ export const TOPIC: CatalogueTopic = {
     { name: 'webhook: timeout of 99999 hours (Gateway API)', build: (c) => rule(c, { timeout: Duration.hours(99999) }, ApiFlavor.GATEWAY_API) },
     { name: 'webhook: timeout of 5000 days (Istio API)', build: (c) => rule(c, { timeout: Duration.days(5000) }) },
     { name: 'webhook: rewrite to a host with a port (Istio API)', build: (c) => rule(c, { rewrite: { host: 'internal:8080' } }) },
+    {
+      name: 'webhook: TCP route to a subset its BackendPolicy defines',
+      build: (c) => {
+        new BackendPolicy(c, 'db', { serviceName: 'db', subsets: [{ name: 'v2', labels: { version: 'v2' } }] });
+        gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('db', 5432, { subset: 'v2' })] });
+      },
+    },
     // RE2 syntax JavaScript refuses: named groups in Go's (?P<name>) form.
     ...both('webhook: RE2 named group (?P<name>)', (c, api) => rule(c, { matches: [{ path: PathMatch.regex('/users/(?P<id>[0-9]+)') }] }, api)),
     { name: 'webhook: RE2 regex of exactly 1024 characters', build: (c) => rule(c, { matches: [{ path: PathMatch.regex(`/${'a'.repeat(1023)}`) }] }) },
