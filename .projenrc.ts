@@ -151,6 +151,18 @@ project.addTask('validate', {
   description: 'kubectl-validate and istioctl analyze over synthesized manifests (default dist/): `npm run validate -- <dir>`',
   steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/validate.ts`, receiveArgs: true }],
 });
+// Differential test: random intents over every construct and option, each synthesized on its own;
+// refusals must be the library's validation error, accepted output must pass the CRD checks,
+// kubectl-validate, istioctl validate and istioctl analyze. Bounded and seeded for `npm test`;
+// `differential:large` runs more intents (`npm run differential -- --seed N --count M` for others).
+const differential = project.addTask('differential', {
+  description: 'Random intents (fixed seed, 300) against the CRD checks, kubectl-validate, istioctl validate and analyze: `npm run differential -- --seed N --count M`',
+  steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/differential.ts --seed 20261204 --count 300`, receiveArgs: true }],
+});
+project.addTask('differential:large', {
+  description: 'The differential test over 3000 intents of another seed (about 10 minutes)',
+  steps: [{ spawn: 'crds' }, { exec: `${tsNode} scripts/differential.ts --seed 7 --count 3000`, receiveArgs: true }],
+});
 project.addTask('simulate', {
   description: 'Route the requests of examples/*/routing.yaml through the config istiod builds from dist/',
   exec: 'bash scripts/simulate.sh',
@@ -194,6 +206,7 @@ testTask.prependSpawn(project.tasks.tryFind('synth')!);
 testTask.prependSpawn(installTools);
 testTask.spawn(project.tasks.tryFind('docs:check')!);
 testTask.exec(`${tsNode} scripts/validate.ts dist`);
+testTask.spawn(differential);
 testTask.spawn(project.tasks.tryFind('simulate')!);
 testTask.spawn(project.tasks.tryFind('test:bindings')!);
 

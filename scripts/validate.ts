@@ -4,7 +4,10 @@
  *   1. kubectl-validate over every YAML file below <dir>, with the pinned CRDs from `.crds/` as
  *      local CRDs (schema and CEL rules) and the built-in schemas of one pinned Kubernetes
  *      version, offline.
- *   2. `istioctl analyze --use-kube=false` once per example, i.e. per direct subfolder of <dir>
+ *   2. `istioctl validate` over every file: Istio's webhook validation, offline (its deployment
+ *      conventions for application workloads are left out for gateway workloads, see
+ *      `gatewayWorkloadObjects()`).
+ *   3. `istioctl analyze --use-kube=false` once per example, i.e. per direct subfolder of <dir>
  *      (`dist/<example>/*.k8s.yaml`), together with `test/validators/cluster-context.yaml`, the
  *      objects a real cluster would already have. If <dir> itself holds YAML files they form one
  *      more example, named after <dir>.
@@ -417,6 +420,120 @@ export function runIstioctlAnalyze(examples: Example[], tools: Tools, opts: Vali
   return { tool: 'istioctl', findings, allowed, summary };
 }
 
+/**
+ * Runs `istioctl validate` once over `files`: the validation Istio's admission webhook runs, per
+ * object and offline (field values, e.g. an invalid retryOn policy, a bad regex, a weight out of
+ * range), plus istioctl's own checks of Service port names and Deployment labels outside
+ * istio-system. Errors name the object (`Kind namespace/name`), not the file; warnings and
+ * decode errors name the file.
+ */
+/**
+ * `istioctl validate` also checks Istio's deployment requirements for application workloads: Service
+ * port names prefixed with their protocol, and canonical-service labels on Deployments. They are
+ * conventions for workloads behind a sidecar, and Istio's own `gateway` chart does not follow them
+ * (its `status-port`, no version label), so they say nothing about a gateway workload: the objects
+ * of a Deployment of the gateway injection template (`inject.istio.io/templates: gateway`) and the
+ * Services selecting its pods are listed here to be left out of those two checks, and only those.
+ */
+export function gatewayWorkloadObjects(files: string[]): Set<string> {
+  const objects = files.flatMap((f) => parseAllDocuments(fs.readFileSync(f, 'utf8')).map((d) => d.toJS())).filter((o) => o && typeof o === 'object');
+  const ids = new Set<string>();
+  const podLabels: Array<{ namespace: string; labels: Record<string, string> }> = [];
+  for (const o of objects) {
+    const template = o.kind === 'Deployment' ? o.spec?.template?.metadata : undefined;
+    if (template?.annotations?.['inject.istio.io/templates'] !== 'gateway') continue;
+    const namespace = o.metadata?.namespace ?? 'default';
+    ids.add(`Deployment ${namespace}/${o.metadata?.name}`);
+    podLabels.push({ namespace, labels: template.labels ?? {} });
+  }
+  for (const o of objects) {
+    if (o.kind !== 'Service' || !o.spec?.selector) continue;
+    const namespace = o.metadata?.namespace ?? 'default';
+    const selector: Record<string, string> = o.spec.selector;
+    if (podLabels.some((p) => p.namespace === namespace && Object.entries(selector).every(([k, v]) => p.labels[k] === v))) {
+      ids.add(`Service ${namespace}/${o.metadata?.name}`);
+    }
+  }
+  return ids;
+}
+
+const WORKLOAD_CONVENTIONS = /does not follow the Istio naming convention|may not provide Istio metrics and telemetry labels/;
+
+export function runIstioctlValidate(files: string[], tools: Tools): ToolResult {
+  const title = `istioctl validate ${tools.pins.istioctl.replace(/^.*@/, '')}`;
+  if (files.length === 0) return { tool: 'istioctl', findings: [], allowed: [], summary: `${title}: no YAML files` };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-istioctl-'));
+  try {
+    const args = ['validate', ...files.flatMap((f) => ['-f', f])];
+    const res = spawnSync(tools.istioctl, args, { encoding: 'utf8', env: offlineEnv(tmp), maxBuffer: 256 * 1024 * 1024 });
+    if (res.error) throw new SetupError(`istioctl could not run (${res.error.message}): ${INSTALL_HINT}`);
+    const workloads = gatewayWorkloadObjects(files);
+    const all = parseIstioctlValidate(`${res.stderr}\n${res.stdout}`);
+    const isConvention = (f: Finding) => f.resource !== undefined && workloads.has(f.resource) && WORKLOAD_CONVENTIONS.test(f.message);
+    const findings = all.filter((f) => !isConvention(f));
+    const allowed = all.filter(isConvention);
+    if (all.length === 0 && res.status !== 0) {
+      findings.push({ tool: 'istioctl', level: 'Error', code: 'ToolError', message: `istioctl validate exited ${res.status}: ${res.stderr.trim()}` });
+    }
+    const summary = findings.length === 0
+      ? `${title}: OK, ${plural(files.length, 'file')}, no findings`
+      : `${title}: ${plural(findings.length, 'finding')} over ${plural(files.length, 'file')}`;
+    return { tool: 'istioctl', findings, allowed, summary: allowed.length ? `${summary} (${plural(allowed.length, 'application-workload convention')} left out for gateway workloads)` : summary };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The findings of `istioctl validate`'s output (stderr and stdout together). */
+export function parseIstioctlValidate(output: string): Finding[] {
+  const findings: Finding[] = [];
+  let level = 'Error';
+  let file: string | undefined;
+  let last: { -readonly [K in keyof Finding]: Finding[K] } | undefined;
+  for (const line of output.split('\n')) {
+    const warnings = /^"(.*)" has warnings: ?(.*)$/.exec(line);
+    if (/^Error: \d+ errors? occurred:/.test(line)) {
+      level = 'Error';
+      file = undefined;
+      last = undefined;
+      continue;
+    }
+    if (warnings) {
+      level = 'Warning';
+      file = warnings[1];
+      last = undefined;
+      if (warnings[2].trim()) findings.push((last = { tool: 'istioctl', level, code: 'validate', file: rel(file), message: warnings[2].trim() }));
+      continue;
+    }
+    const deployment = /^deployment "(.*?)\/(.*?):" (may not provide .*)$/.exec(line);
+    if (deployment) {
+      findings.push({ tool: 'istioctl', level: 'Warning', code: 'validate', kind: 'Deployment', name: deployment[1], resource: `Deployment ${deployment[2]}/${deployment[1]}`, message: deployment[3] });
+      last = undefined;
+      continue;
+    }
+    const item = /^\t\* (.*)$/.exec(line);
+    if (item) {
+      const text = item[1];
+      const id = /^([A-Za-z]+)\/([^/]*)\/([^:]*): ?(.*)$/.exec(text);
+      const decode = /^failed to decode file (.*?): (.*)$/.exec(text);
+      last = {
+        tool: 'istioctl',
+        level,
+        code: 'validate',
+        file: decode ? rel(decode[1]) : file ? rel(file) : undefined,
+        kind: id?.[1],
+        name: id?.[3],
+        resource: id ? `${id[1]} ${id[2] ? `${id[2]}/` : ''}${id[3]}` : undefined,
+        message: id ? id[4] : decode ? `failed to decode: ${decode[2]}` : text,
+      };
+      findings.push(last);
+      continue;
+    }
+    if (last && line.trim() && !/^".*" is valid$/.test(line) && !/^See /.test(line.trim())) last.message += `\n${line}`;
+  }
+  return findings;
+}
+
 /** One printable line for a finding. */
 export function formatFinding(f: Finding): string {
   const where = [f.example ? `[${f.example}]` : undefined, f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : undefined]
@@ -440,8 +557,9 @@ export function validateDirectory(dir: string, opts: ValidateOptions = {}): Vali
   const files = findYamlFiles(dir);
   if (files.length === 0) throw new SetupError(`no YAML files below ${dir}`);
   const kv = runKubectlValidate(files, tools, opts);
+  const iv = runIstioctlValidate(files, tools);
   const ia = runIstioctlAnalyze(findExamples(dir), tools, opts);
-  return { results: [kv, ia], findings: [...kv.findings, ...ia.findings] };
+  return { results: [kv, iv, ia], findings: [...kv.findings, ...iv.findings, ...ia.findings] };
 }
 
 function main(argv: string[]): number {
@@ -467,14 +585,16 @@ function main(argv: string[]): number {
   }
   for (const result of run.results) {
     for (const f of result.findings) console.log(formatFinding(f));
-    for (const f of result.allowed) console.log(`${formatFinding(f)} (allowed: test/validators/istioctl-allowed-info.txt)`);
+    for (const f of result.allowed) {
+      console.log(`${formatFinding(f)} (allowed: ${f.code === 'validate' ? 'an application-workload convention, on a gateway workload' : 'test/validators/istioctl-allowed-info.txt'})`);
+    }
   }
   for (const result of run.results) console.log(result.summary);
   if (run.findings.length > 0) {
     console.log(`validate: FAILED, ${plural(run.findings.length, 'finding')} in ${dir}`);
     return 1;
   }
-  console.log(`validate: OK, ${dir} passes kubectl-validate and istioctl analyze`);
+  console.log(`validate: OK, ${dir} passes kubectl-validate, istioctl validate and istioctl analyze`);
   return 0;
 }
 

@@ -186,6 +186,12 @@ export class BackendPolicy extends Construct {
     if (!isDnsSubdomain(this.policyName) && !(serviceNameFails && this.props.name === undefined)) {
       problems.push(`name ${q(this.policyName)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.'.`);
     }
+    if (!isDnsLabel(this.policyNamespace)) {
+      problems.push(
+        `namespace ${q(this.policyNamespace)} (the Service's, given or the chart's) is not a Kubernetes namespace name (a DNS-1123 label); ` +
+          "use lower-case letters, digits and '-' (at most 63), e.g. \"team-a\".",
+      );
+    }
     const seen = new Set<string>();
     for (const subset of this.subsets) {
       if (!isDnsLabel(subset.name)) problems.push(`subset name ${q(subset.name)} is not a DNS-1123 label.`);

@@ -189,7 +189,8 @@ export class HttpbinExposure extends Construct {
       hosts,
       rules: [
         {
-          matches: this.paths.map((path) => ({ path: PathMatch.prefix(path) })),
+          // A path listed twice is reported once, here (paths), not again as a repeated match of the route.
+          matches: this.paths.filter((path, index) => this.paths.indexOf(path) === index).map((path) => ({ path: PathMatch.prefix(path) })),
           action: HttpRouteAction.forward([
             Backend.service('httpbin', {
               port: SERVICE_PORT,

@@ -387,6 +387,9 @@ function servicePort(listener: GatewayListener): GatewayServicePort {
   return { name: listener.name, port: listener.port, protocol: PortProtocol.TCP };
 }
 
+const apiName = (api: ApiFlavor) => (api === ApiFlavor.ISTIO ? 'Istio API' : 'Gateway API');
+const apiEnum = (api: ApiFlavor) => (api === ApiFlavor.ISTIO ? 'ApiFlavor.ISTIO' : 'ApiFlavor.GATEWAY_API');
+
 /** A gateway defined elsewhere, known by `<namespace>/<name>`. */
 class ImportedGateway extends Construct implements IGateway {
   public readonly gatewayName: string;
@@ -399,12 +402,21 @@ class ImportedGateway extends Construct implements IGateway {
     this.gatewayName = name;
     this.node.addValidation({
       validate: inputFirst(input, () => {
-        if (!(isDnsLabel(namespace) && isDnsSubdomain(name))) {
-          return [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name.`];
+        // split('/', 2) would drop a third part ("a/b/c" as "a/b"): refuse it whole.
+        if (reference.split('/').length > 2 || !(isDnsLabel(namespace) && isDnsSubdomain(name))) {
+          return [`gateway reference ${q(reference)} is not "<namespace>/<name>" with a DNS-1123 namespace and name; write e.g. "istio-system/public-gw".`];
         }
         // A VirtualService's `gateways` entries are <namespace>/<name> with both DNS-1123 labels (validateGatewayNames).
         if (api === ApiFlavor.ISTIO && !isDnsLabel(name)) {
           return [`gateway reference ${q(reference)} names ${q(name)}, which is not a DNS-1123 label, as Istio requires of a Gateway's name; name the Gateway without dots.`];
+        }
+        // Routes bound through the reference are written in its API: in the other one they name a Gateway that does not exist.
+        const local = AppRegistry.of(this).gatewaysNamed(namespace, name);
+        if (local.length > 0 && local.every((g) => g.api !== api)) {
+          return [
+            `gateway reference ${q(reference)} is for the ${apiName(api)}, but this app's gateway ${local[0].model.constructPath} of that name is written in the ` +
+              `${apiName(local[0].api)}, so the routes bound through it would name a Gateway that does not exist; pass ${apiEnum(local[0].api)} to fromGatewayName(), or bind the routes to that gateway.`,
+          ];
         }
         return [];
       }),

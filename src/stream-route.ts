@@ -165,9 +165,13 @@ class StreamRouteParts {
   }
 
   public addRule(rule: TlsRouteRule): void {
-    AppRegistry.recordChange(this.route!);
+    const route = this.route!;
+    AppRegistry.recordChange(route);
     this.rules.push(rule);
-    this.grants?.allow(this.resolve(rule).backends);
+    const { backends } = this.resolve(rule);
+    this.grants?.allow(backends);
+    // A backend's subset is defined by a DestinationRule, written (and applied) before the route.
+    for (const b of backends) if (b.subset !== undefined) AppRegistry.of(route).registerSubsetUser(route, b.host);
   }
 
   private resolve(rule: TlsRouteRule) {

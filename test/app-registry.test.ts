@@ -8,6 +8,7 @@ import {
   GatewayValidation,
   HttpRouteAction,
   IngressGateway,
+  PathMatch,
   SuppressibleRule,
   TlsRoute,
 } from '../src';
@@ -39,7 +40,7 @@ describe('two apps in one process', () => {
     expect(validationErrors(first.chart)).toEqual([]);
     expect(validationErrors(second.chart)).toEqual([]);
     const spy = jest.spyOn(routeRules, 'httpRouteProblems');
-    first.route.addRule({ action: forward('b') });
+    first.route.addRule({ matches: [{ path: PathMatch.prefix('/b') }], action: forward('b') });
     expect(validationErrors(second.chart)).toEqual([]);
     expect(spy).not.toHaveBeenCalled();
     expect(validationErrors(first.chart)).toEqual([]);
@@ -103,12 +104,12 @@ describe('changes through the public API after a first synthesis', () => {
   test('a rule added is refused, and a subset added to a policy fixes a route to it', () => {
     const { chart, route } = app();
     expect(validationErrors(chart)).toEqual([]);
-    route.addRule({ action: forward('Not_A_Name') });
-    expect(validationErrors(chart)).toEqual([expect.stringMatching(/^\[test\/gw\/r\] rule #1: backend "Not_A_Name/)]);
+    route.addRule({ matches: [{ path: PathMatch.prefix('/b') }], action: forward('Not_A_Name') });
+    expect(validationErrors(chart)).toEqual([expect.stringMatching(/^\[test\/gw\/r\] rule #0: backend "Not_A_Name/)]);
 
     const other = app();
     const policy = new BackendPolicy(other.chart, 'policy', { serviceName: 'reviews' });
-    other.route.addRule({ action: forward('reviews', 'v1') });
+    other.route.addRule({ matches: [{ path: PathMatch.prefix('/b') }], action: forward('reviews', 'v1') });
     expect(validationErrors(other.chart)).toHaveLength(1);
     policy.addSubset({ name: 'v1', labels: { version: 'v1' } });
     expect(validationErrors(other.chart)).toEqual([]);

@@ -183,6 +183,19 @@ describe('HTTP route features', () => {
     });
   });
 
+  test('a wildcard CORS origin is a regular expression with the Istio API, as Istio converts the Gateway API\'s', () => {
+    const chart = testChart();
+    new IngressGateway(chart, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('r', {
+      name: 'r',
+      rules: [{ action: HttpRouteAction.forward([svc('app')]), cors: { allowOrigins: ['https://*.example.com', 'https://app.example.com', '*'] } }],
+    });
+    const cors = only(synthObjects(chart), 'VirtualService').spec.http[0].corsPolicy;
+    // An exact "https://*.example.com" would match no Origin header a browser sends.
+    expect(cors.allowOrigins).toEqual([{ regex: '^https://.*\\.example\\.com$' }, { exact: 'https://app.example.com' }, { regex: '.*' }]);
+    expect(new RegExp(cors.allowOrigins[0].regex).test('https://shop.example.com')).toBe(true);
+    expect(new RegExp(cors.allowOrigins[0].regex).test('https://example.com.evil.org')).toBe(false);
+  });
+
   test('fault injection, mirroring and rewrites (Istio API)', () => {
     const http = only(
       route(ApiFlavor.ISTIO, {
@@ -240,7 +253,7 @@ describe('HTTP route features', () => {
     gateway.addHttpRoute('r', {
       name: 'r',
       rules: [
-        { name: 'faulty', action: HttpRouteAction.forward([svc('a')]), fault: FaultInjection.abort(500) },
+        { name: 'faulty', matches: [{ path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('a')]), fault: FaultInjection.abort(500) },
         { name: 'direct', action: HttpRouteAction.directResponse(200, 'ok') },
       ],
     });

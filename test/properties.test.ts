@@ -9,6 +9,7 @@ import {
   HttpRouteMatch,
   IngressGateway,
   PathMatch,
+  PathMatchKind,
   StringMatch,
 } from '../src';
 import { expectValid } from './support/crd-validator';
@@ -65,8 +66,10 @@ describe('random valid props always synthesize output that passes the CRD schema
       headers: fc.array(fc.record({ name: label, value: label.map(StringMatch.exact) }), { maxLength: 2 }),
       method: fc.constantFrom('GET', 'POST', 'PUT'),
     },
-    { requiredKeys: [] },
+    { requiredKeys: ['path'] },
   );
+  /** A match as Istio compares two (a repeated one is never used, IST0131). */
+  const matchId = (m: HttpRouteMatch) => JSON.stringify([m.path?.kind, m.path?.value, m.method, m.headers?.map((h) => [h.name, h.value.value])]);
   const backend = fc.record({ name: label, port: fc.integer({ min: 1, max: 65535 }), weight: fc.integer({ min: 1, max: 100 }) });
 
   test('IngressGateway with routes', () => {
@@ -76,7 +79,7 @@ describe('random valid props always synthesize output that passes the CRD schema
         fc.uniqueArray(host, { minLength: 1, maxLength: 4 }),
         fc.array(
           fc.record({
-            matches: fc.array(match, { maxLength: 3 }),
+            matches: fc.uniqueArray(match, { minLength: 1, maxLength: 3, selector: matchId }),
             backends: fc.array(backend, { minLength: 1, maxLength: 3 }),
             timeoutMs: fc.option(fc.integer({ min: 1, max: 600_000 })),
           }),
@@ -88,8 +91,9 @@ describe('random valid props always synthesize output that passes the CRD schema
           gw.addHttpRoute('r', {
             name: 'r',
             hosts,
-            rules: rules.map((r) => ({
-              matches: r.matches,
+            // Each rule under a path of its own: a rule whose matches an earlier one has never applies (IST0130).
+            rules: rules.map((r, i) => ({
+              matches: r.matches.map((m) => ({ ...m, path: m.path!.kind === PathMatchKind.EXACT ? PathMatch.exact(`/r${i}${m.path!.value}`) : PathMatch.prefix(`/r${i}${m.path!.value}`) })),
               action: HttpRouteAction.forward(r.backends.map((b) => Backend.service(b.name, { port: b.port, weight: b.weight }))),
               timeout: r.timeoutMs ? Duration.millis(r.timeoutMs) : undefined,
             })),

@@ -1,4 +1,4 @@
-import { ApiFlavor, Backend, BackendPolicy, GatewayListener, GatewayValidation, HttpRouteAction, IngressGateway, SuppressibleRule } from '../src';
+import { ApiFlavor, Backend, BackendPolicy, GatewayListener, GatewayValidation, HttpRouteAction, IngressGateway, PathMatch, SuppressibleRule } from '../src';
 import { testChart, validationErrors } from './support/synth';
 import * as routeRules from '../src/validation/route-rules';
 
@@ -29,9 +29,9 @@ test('one synthYaml() validates each route once', () => {
 test('a rule added after a synthesis is validated', () => {
   const { chart, route, forward } = app();
   expect(validationErrors(chart)).toEqual([]);
-  route.addRule({ action: forward('Not_A_Name') });
+  route.addRule({ matches: [{ path: PathMatch.prefix('/b') }], action: forward('Not_A_Name') });
   expect(validationErrors(chart)).toEqual([
-    '[test/gw/r] rule #1: backend "Not_A_Name.default:8080": the Service name is not a DNS-1123 label.',
+    '[test/gw/r] rule #0: backend "Not_A_Name.default:8080": the Service name is not a DNS-1123 label.',
   ]);
 });
 

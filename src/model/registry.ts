@@ -263,7 +263,14 @@ export class AppRegistry {
 
   /** The HTTP routes bound to `gateway`, in the order they were created, each with its hosts. */
   public httpRouteHostsOf(gateway: IConstruct): ReadonlyMap<IConstruct, () => string[]> {
-    return this.routesByGateway.get(gateway) ?? NO_ROUTES;
+    const own = this.routesByGateway.get(gateway) ?? NO_ROUTES;
+    const references = [...this.routesByGateway.keys()].filter(
+      (g) => g !== gateway && !this.gateways.has(g) && this.localGatewayFor(g) === gateway,
+    );
+    if (references.length === 0) return own;
+    const all = new Map(own);
+    for (const reference of references) for (const [route, hosts] of this.routesByGateway.get(reference)!) all.set(route, hosts);
+    return all;
   }
 
   /**
@@ -298,9 +305,44 @@ export class AppRegistry {
     return this.networkClaimsByGateway;
   }
 
-  /** The model of a gateway defined in this app, or undefined for a gateway defined elsewhere. */
+  /**
+   * The model of a gateway defined in this app, or undefined for a gateway defined elsewhere. A
+   * reference by name (`IngressGateway.fromGatewayName`) to a gateway of this app is that gateway.
+   */
   public gatewayModel(gateway: IConstruct): GatewayModel | undefined {
-    return this.gateways.get(gateway)?.();
+    const model = this.gateways.get(gateway) ?? this.gateways.get(this.localGatewayFor(gateway) ?? gateway);
+    return model?.();
+  }
+
+  /** Whether `gateway` is a gateway defined in this app (not a reference by name). */
+  public definesGateway(gateway: IConstruct): boolean {
+    return this.gateways.has(gateway);
+  }
+
+  /**
+   * The gateways of this app of a namespace and name, each with its API (two in different clusters
+   * may share them).
+   */
+  public gatewaysNamed(namespace: string, name: string): Array<{ gateway: IConstruct; model: GatewayModel; api: ApiFlavor }> {
+    const found: Array<{ gateway: IConstruct; model: GatewayModel; api: ApiFlavor }> = [];
+    for (const [gateway, model] of this.gateways) {
+      const m = model();
+      if (m.name !== name || m.namespace !== namespace) continue;
+      found.push({ gateway, model: m, api: this.istioGateways.has(gateway) ? ApiFlavor.ISTIO : ApiFlavor.GATEWAY_API });
+    }
+    return found;
+  }
+
+  /**
+   * The one gateway of this app that a reference by name names (same namespace, name and API), so
+   * that routes bound through the reference are checked with the routes bound to the gateway itself.
+   */
+  private localGatewayFor(gateway: IConstruct): IConstruct | undefined {
+    if (this.gateways.has(gateway)) return undefined;
+    const ref = gateway as Partial<{ gatewayName: string; gatewayNamespace: string; api: ApiFlavor }>;
+    if (ref.gatewayName === undefined || ref.gatewayNamespace === undefined) return undefined;
+    const same = this.gatewaysNamed(ref.gatewayNamespace, ref.gatewayName).filter((g) => g.api === ref.api);
+    return same.length === 1 ? same[0].gateway : undefined;
   }
 
   /**

@@ -1,11 +1,13 @@
 import { HttpRouteMatch, PathMatchKind } from '../match';
 
 /**
- * Orders the rules of one route the way the Gateway API defines precedence (and Istio applies when
- * it converts HTTPRoutes), so that the Istio API rendering, where the first matching rule wins,
- * routes exactly like the Gateway API rendering:
+ * Orders the rules of one route the way Istio orders the rules of an HTTPRoute (its conversion of the
+ * Gateway API's precedence, `sortHTTPRoutes`), so that the Istio API rendering, where the first
+ * matching rule wins, routes exactly like the Gateway API rendering:
  *
- * 1. an exact path before a regular expression before a prefix, and a longer path before a shorter;
+ * 1. an exact path before a prefix before a regular expression (Istio's ranks; the Gateway API leaves
+ *    regular expressions to the implementation), and a longer path before a shorter one (a prefix
+ *    counted without its trailing '/'); a match without path is the prefix `/`;
  * 2. then a rule with a method condition;
  * 3. then more header conditions, then more query parameter conditions;
  * 4. rules without any condition last.
@@ -24,22 +26,16 @@ type Key = number[];
 
 const PATH_RANK: Record<PathMatchKind, number> = {
   [PathMatchKind.EXACT]: 3,
-  [PathMatchKind.REGEX]: 2,
-  [PathMatchKind.PREFIX]: 1,
+  [PathMatchKind.PREFIX]: 2,
+  [PathMatchKind.REGEX]: 1,
 };
 
 function matchKey(match: HttpRouteMatch): Key {
-  const path = match.path;
-  // A prefix of `/` is as broad as no path condition.
-  const broad = !path || (path.kind === PathMatchKind.PREFIX && path.value === '/');
-  return [
-    1,
-    broad ? 0 : PATH_RANK[path.kind],
-    broad ? 0 : path.value.length,
-    match.method ? 1 : 0,
-    match.headers?.length ?? 0,
-    match.queryParams?.length ?? 0,
-  ];
+  // The Gateway API defaults a match's path to the prefix `/`; Istio drops a prefix's trailing '/'.
+  const kind = match.path?.kind ?? PathMatchKind.PREFIX;
+  const value = match.path?.value ?? '/';
+  const length = kind === PathMatchKind.PREFIX && value !== '/' && value.endsWith('/') ? value.length - 1 : value.length;
+  return [1, PATH_RANK[kind], length, match.method ? 1 : 0, match.headers?.length ?? 0, match.queryParams?.length ?? 0];
 }
 
 function ruleKey(matches: HttpRouteMatch[]): Key {

@@ -208,9 +208,20 @@ function uriRewrite(rule: HttpRuleModel): Pick<istio.VirtualServiceSpecHttpRewri
     : { uriRegexRewrite: { match: `^${alternatives}(/.*)?$`, rewrite: `${to}\\1` } };
 }
 
+/**
+ * A CORS origin as Istio converts an HTTPRoute's: `*` any origin, a wildcard host
+ * (`https://*.example.com`) a regular expression, any other origin exactly. An exact
+ * `https://*.example.com` would match no browser's Origin header.
+ */
+function corsOrigin(origin: string): istio.VirtualServiceSpecHttpCorsPolicyAllowOrigins {
+  if (origin === '*') return { regex: '.*' };
+  if (!origin.includes('*')) return { exact: origin };
+  return { regex: `^${origin.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/\\\*/g, '.*')}$` };
+}
+
 function corsPolicy(cors: CorsPolicy): istio.VirtualServiceSpecHttpCorsPolicy {
   return {
-    allowOrigins: cors.allowOrigins.map((origin) => (origin === '*' ? { regex: '.*' } : { exact: origin })),
+    allowOrigins: cors.allowOrigins.map(corsOrigin),
     allowMethods: cors.allowMethods,
     allowHeaders: cors.allowHeaders,
     exposeHeaders: cors.exposeHeaders,

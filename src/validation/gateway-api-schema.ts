@@ -40,11 +40,21 @@ export function gatewayApiCorsProblems(where: string, cors: CorsPolicy): string[
       );
     }
   }
+  const maxAge = cors.maxAge?.toSeconds({ integral: false });
+  if (maxAge !== undefined && maxAge > 2_147_483_647) {
+    problems.push(`${where}: cors.maxAge of ${maxAge}s is over the Gateway API's limit of 2147483647s (an int32); give a shorter one.`);
+  }
   const lists: Array<[string, string[] | undefined]> = [
     ['allowOrigins', cors.allowOrigins],
     ['allowMethods', cors.allowMethods],
     ['allowHeaders', cors.allowHeaders],
   ];
+  for (const [field, list] of [...lists, ['exposeHeaders', cors.exposeHeaders] as [string, string[] | undefined]]) {
+    const twice = (list ?? []).find((v, i) => list!.indexOf(v) !== i);
+    if (twice !== undefined) {
+      problems.push(`${where}: cors.${field} lists ${q(twice)} twice, which the Gateway API's CORS filter refuses (each list is a set); list each value once.`);
+    }
+  }
   for (const [field, list] of lists) {
     if (list && list.includes('*') && list.length > 1) {
       problems.push(`${where}: cors.${field} lists '*' beside other values, which the Gateway API's CORS filter refuses; keep '*' alone, or drop it.`);

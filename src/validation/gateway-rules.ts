@@ -1,5 +1,5 @@
 import { gatewayExpansionProblems, httpsRedirectProblems } from './expansion-rules';
-import { HOST_EXAMPLE, hostNameFix, isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
+import { hostFix, isIpLiteral, isValidHost, isValidHostScope, parseScopedHost } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { CIPHER_SUITES, hasNumericTopLevelLabel, isCipherSuite, isDns1035Label, labelProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
@@ -139,10 +139,18 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   if (listener.routeNamespaces?.kind === RouteNamespacesKind.NAMED && listener.routeNamespaces.namespaces.length === 0) {
     problems.push(`${where}: RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().`);
   }
+  const named = listener.hosts.filter((h) => h !== '*');
+  if (api === ApiFlavor.GATEWAY_API && listener.protocol === ListenerProtocol.TCP && named.length > 0) {
+    // The Gateway API has no hostname for TCP listeners (its CEL rule refuses one), so the hosts would be dropped.
+    problems.push(
+      `${where}: a TCP listener carries no host name in the Gateway API (a TCP stream has none to route by), so host ${q(named[0])} would be dropped; ` +
+        'leave hosts out, or use GatewayListener.tlsPassthrough() to route TLS by SNI.',
+    );
+  }
   for (const value of listener.hosts) {
-    if (value.includes('://')) {
-      // A URL: its scheme is not a namespace scope; one message with the host to write.
-      problems.push(`${where}: host ${q(value)} is not a DNS name; ${hostNameFix(value, HOST_EXAMPLE)}`);
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value)) {
+      // A URL, not a scope: one message for it, not one for "https:" and one for "/host".
+      problems.push(`${where}: host ${q(value)} is not a DNS name; ${hostFix(value)}.`);
       continue;
     }
     const { namespace, host } = parseScopedHost(value);
@@ -155,9 +163,7 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
       problems.push(`${where}: host ${q(value)} has namespace scope ${q(namespace)}, which is not '*', '.' or a namespace name.`);
     }
     if (!isValidHost(host)) {
-      problems.push(
-        `${where}: host ${q(host)} is not a DNS name; ${hostNameFix(host, HOST_EXAMPLE)}`,
-      );
+      problems.push(`${where}: host ${q(host)} is not a DNS name; ${hostFix(host)}.`);
     } else if (api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
       problems.push(`${where}: host ${q(host)} is a short name, which Istio refuses on a Gateway server; write the full name, e.g. ${q(`${host}.example.com`)}.`);
     } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {

@@ -1,4 +1,5 @@
-import { isDnsLabel, isDnsNameOrWildcard } from './names';
+import { domainToASCII } from 'url';
+import { isDnsLabel, isDnsNameOrWildcard, q } from './names';
 
 /**
  * Host names as Istio and the Gateway API read them: `example.com`, `*.example.com`, `*`, and for
@@ -8,6 +9,29 @@ import { isDnsLabel, isDnsNameOrWildcard } from './names';
 /** Whether `host` is a valid host name, a `*.` wildcard host, or `*`. */
 export function isValidHost(host: string): boolean {
   return host === '*' || isDnsNameOrWildcard(host);
+}
+
+/** The fix for a host that is not a DNS name, when no likelier host can be told from it. */
+const HOST_FIX = 'use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*"';
+
+/**
+ * The host a value copied from a browser, a DNS tool or a YAML file most likely meant: without a
+ * scheme, path, port, surrounding spaces or the trailing dot of a fully qualified name, with
+ * non-ASCII labels in their punycode form. Undefined when no such host can be told from it.
+ */
+export function meantHost(value: string): string | undefined {
+  let host = value.trim().replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d*$/, '').replace(/\.$/, '');
+  if (/[^\x00-\x7f]/.test(host)) host = domainToASCII(host);
+  host = host.toLowerCase();
+  return host !== value && host !== '' && isValidHost(host) ? host : undefined;
+}
+
+/** The fix for a host that is not a DNS name: the host it most likely meant, else the general form. */
+export function hostFix(value: string): string {
+  const meant = meantHost(value);
+  if (meant === undefined) return HOST_FIX;
+  if (meant === value.toLowerCase()) return `write it in lower case: ${q(meant)}`;
+  return `write ${q(meant)} (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode)`;
 }
 
 /** A gateway server host split into its namespace scope and host name. */

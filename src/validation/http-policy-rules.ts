@@ -1,6 +1,7 @@
 import { gatewayApiCorsProblems, gatewayApiHeaderEditProblems } from './gateway-api-schema';
+import { meantHost } from './hosts';
 import { isDnsLabel, isPort, q } from './names';
-import { durationProblems, HEADER_NAME } from './values';
+import { durationProblems, HEADER_NAME, tokenFix } from './values';
 import { CORS_METHODS, headerValueProblem, isRetryOnPolicy, RETRY_ON_POLICIES } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { FaultKind } from '../fault';
@@ -8,6 +9,9 @@ import { HeaderEdits } from '../http-policies';
 import { PathMatchKind } from '../match';
 import { HttpRuleModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
+
+/** The Gateway API's PreciseHostname pattern (URLRewrite and RequestRedirect hostnames). */
+const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const ISTIO_ONLY = 'render this gateway with ApiFlavor.ISTIO, or leave it out';
 
@@ -93,6 +97,15 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
     if (!gatewayApi && rule.rewrite.pathPrefix === undefined && rule.rewrite.host === undefined) {
       problems.push(`${where}: the rewrite changes nothing (neither pathPrefix nor host), which Istio refuses; set one of them, or remove the rewrite.`);
     }
+    const host = rule.rewrite.host;
+    if (host !== undefined && gatewayApi && !(host.length <= 253 && PRECISE_HOSTNAME.test(host))) {
+      // The HTTPRoute schema's PreciseHostname; Istio's authority rewrite takes any host[:port].
+      const meant = meantHost(host) ?? (PRECISE_HOSTNAME.test(host.toLowerCase()) ? host.toLowerCase() : undefined);
+      problems.push(
+        `${where}: rewrite.host ${q(host)} is not a host name the Gateway API's URLRewrite accepts (a lower-case DNS name, without port or wildcard); ` +
+          `${meant !== undefined ? `write ${q(meant)}` : 'write the name, e.g. "shop.internal.example.com"'}, or render with ApiFlavor.ISTIO to rewrite to a host:port.`,
+      );
+    }
     const prefix = rule.rewrite.pathPrefix;
     if (prefix !== undefined) {
       if (!prefix.startsWith('/')) problems.push(`${where}: rewrite.pathPrefix ${q(prefix)} must start with "/".`);
@@ -117,7 +130,13 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
       }
     }
     for (const origin of rule.cors.allowOrigins) {
-      if (origin === '') problems.push(`${where}: cors.allowOrigins has an empty origin, which Istio refuses; write the origin, e.g. "https://app.example.com", or '*'.`);
+      if (origin === '') {problems.push(`${where}: cors.allowOrigins has an empty origin, which Istio refuses; write the origin, e.g. "https://app.example.com", or '*'.`);} else if (!gatewayApi && origin !== '*' && origin !== 'null' && !ORIGIN.test(origin)) {
+        // Istio takes any string and compares it with the Origin header, which is never of this form.
+        problems.push(
+          `${where}: cors.allowOrigins ${q(origin)} would never match: browsers send the Origin header as scheme://host[:port], without a path, ` +
+            `and an origin is compared as written ('*' being its only wildcard); write ${q(meantOrigin(origin))}.`,
+        );
+      }
     }
     for (const method of rule.cors.allowMethods ?? []) {
       if (!CORS_METHODS.includes(method)) {
@@ -146,6 +165,16 @@ export function httpPolicyProblems(where: string, rule: HttpRuleModel, api: ApiF
   return problems;
 }
 
+/** The form of a browser's Origin header (RFC 6454), with '*' allowed in the host. */
+const ORIGIN = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[-a-zA-Z0-9.*_~%[\]:]+$/;
+
+/** The origin a host, URL or regular expression given as an origin most likely meant. */
+function meantOrigin(origin: string): string {
+  let meant = origin.trim().replace(/^\^/, '').replace(/\$$/, '').replace(/\.[*+]/g, '*').replace(/\\/g, '');
+  if (!meant.includes('://')) meant = `https://${meant}`;
+  return meant.replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*).*$/, '$1');
+}
+
 /**
  * Whether a CORS origin admits every origin: `*` (written as the regex `.*` with the Istio API), or
  * an origin whose host is the bare wildcard (`https://*`, `http://*:8080`), which the Gateway API
@@ -159,7 +188,7 @@ function headerEditProblems(where: string, edits: HeaderEdits | undefined): stri
   if (!edits) return [];
   const problems: string[] = [];
   const names = [...Object.keys(edits.set ?? {}), ...Object.keys(edits.add ?? {}), ...(edits.remove ?? [])];
-  for (const n of names) if (!HEADER_NAME.test(n)) problems.push(`${where}: header name ${q(n)} is not a valid token.`);
+  for (const n of names) if (!HEADER_NAME.test(n)) problems.push(`${where}: header name ${q(n)} is not a valid token${tokenFix(n)}.`);
   for (const [name, value] of [...Object.entries(edits.set ?? {}), ...Object.entries(edits.add ?? {})]) {
     const problem = headerValueProblem(value);
     if (problem) problems.push(`${where}: the value ${q(value)} of header ${q(name)} ${problem}, which Envoy (and Istio's webhook) refuse.`);

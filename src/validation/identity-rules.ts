@@ -34,6 +34,8 @@ const CLUSTER_SCOPED = new Set([
 /** An object as `kubectl apply` identifies it: API group (not version), kind, namespace and name. */
 interface Identity {
   readonly key: string;
+  /** The cluster its construct names, or '' (the app's one cluster, or any). */
+  readonly cluster: string;
   /** `Kind`, for messages. */
   readonly kind: string;
   /** `<namespace>/<name>`, or `<name>` for a cluster-scoped object or one without namespace. */
@@ -41,20 +43,22 @@ interface Identity {
 }
 
 function identityOf(object: ApiObject, registry: AppRegistry): Identity {
-  // Objects of different clusters (an app that synthesizes several, `cluster` on a gateway) never meet.
+  // Objects of two different named clusters (an app that synthesizes several, `cluster` on a
+  // gateway) never meet; an object whose construct names no cluster meets those of every cluster.
   const cluster = registry.clusterOf(object) ?? '';
   const apiVersion = object.apiVersion;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const name = object.name;
   if (CLUSTER_SCOPED.has(`${group}/${object.kind}`)) {
-    return { key: `${cluster}\n${group}\n${object.kind}\n\n${name}`, kind: object.kind, ref: name };
+    return { key: `${group}\n${object.kind}\n\n${name}`, cluster, kind: object.kind, ref: name };
   }
   // Written without a namespace (neither its own nor its chart's), the object goes to the
   // namespace of kubectl's context at apply time: the same for all such objects of one app, and
   // unknown here (so not compared with objects that name a namespace).
   const namespace = object.metadata.namespace;
   return {
-    key: `${cluster}\n${group}\n${object.kind}\n${namespace === undefined ? '\0' : namespace}\n${name}`,
+    key: `${group}\n${object.kind}\n${namespace === undefined ? '\0' : namespace}\n${name}`,
+    cluster,
     kind: object.kind,
     ref: namespace === undefined ? name : `${namespace}/${name}`,
   };
@@ -99,6 +103,8 @@ export function identityProblems(root: IConstruct, registry: AppRegistry): Map<I
     if (same.length < 2) continue;
     for (let i = 0; i < same.length; i++) {
       for (let j = i + 1; j < same.length; j++) {
+        const [ci, cj] = [same[i].identity.cluster, same[j].identity.cluster];
+        if (ci !== '' && cj !== '' && ci !== cj) continue;
         const a = ownerOf(same[i].object, registry);
         const b = ownerOf(same[j].object, registry);
         const paths = [same[i].object.node.path, same[j].object.node.path];

@@ -1,13 +1,13 @@
 import { IConstruct } from 'constructs';
 import { httpRouteExpansionProblems } from './expansion-rules';
 import { GATEWAY_API_PATH_RULE, gatewayApiPathProblem } from './gateway-api-schema';
-import { HOST_EXAMPLE, hostNameFix, hostsIntersect, isIpLiteral, isValidHost, patternsCovering } from './hosts';
+import { hostFix, hostsIntersect, isIpLiteral, isValidHost, meantHost, parseScopedHost, patternsCovering } from './hosts';
 import { hasHttpPolicies, httpPolicyProblems } from './http-policy-rules';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { suppressible } from './suppressible';
 import { SuppressibleRule } from './suppressions';
-import { durationProblems, HEADER_NAME } from './values';
+import { durationProblems, HEADER_NAME, tokenFix } from './values';
 import { hasNumericTopLevelLabel, regexProblems } from './webhook';
 import { ApiFlavor } from '../api-flavor';
 import { GatewayListener, ListenerProtocol } from '../listener';
@@ -17,6 +17,7 @@ import { GatewayModel } from '../model/gateway';
 import { AppRegistry } from '../model/registry';
 import { HttpRouteModel, HttpRuleModel } from '../model/route';
 import { HttpRouteActionKind } from '../route-action';
+import { RouteNamespacesKind } from '../route-namespaces';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
@@ -55,9 +56,7 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
   for (const host of route.hosts) {
     if (!isValidHost(host)) {
       validHosts = false;
-      problems.push(
-        `route host ${q(host)} is not a DNS name; ${hostNameFix(host, HOST_EXAMPLE)}`,
-      );
+      problems.push(`route host ${q(host)} is not a DNS name; ${hostFix(host)}.`);
     } else if (context.api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
       problems.push(`route host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name, or an IP address.`);
     } else if (context.api === ApiFlavor.ISTIO && host !== '*' && !host.includes('.')) {
@@ -78,8 +77,9 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     problems.push('route has no rules; add one with addRule() or the rules option, or give forwardTo.');
   }
   const fallback = route.rules.length > 1 && route.rules[route.rules.length - 1].fallback;
+  unreachableRuleProblems(problems, route.rules);
   if (fallback) {
-    const index = route.rules.findIndex((r) => r.matches.length === 0 && !r.fallback);
+    const index = route.rules.findIndex((r) => !r.fallback && matchesEverything(r));
     if (index >= 0) {
       const rule = route.rules[index];
       problems.push(
@@ -93,6 +93,65 @@ export function httpRouteProblems(route: HttpRouteModel, context: RouteContext):
     gatewayApiRuleNameProblems(problems, route);
   }
   return problems;
+}
+
+/** Whether no header value can match: control characters, leading whitespace, or trailing whitespace for an exact value. */
+function neverInHeaderValue(kind: StringMatchKind, value: string): boolean {
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value) || value !== value.trimStart()) return true;
+  return kind === StringMatchKind.EXACT && value !== value.trimEnd();
+}
+
+/** Whether a rule matches every request: no match, or one without conditions (a path prefix "/" at most). */
+function matchesEverything(rule: HttpRuleModel): boolean {
+  return rule.matches.length === 0 || rule.matches.some((m) => matchKey(m) === CATCH_ALL);
+}
+
+/** A match as Istio compares two for equality (the JSON of the rendered match; header names ignore case). */
+function matchKey(m: HttpRouteMatch): string {
+  const path = m.path && !(m.path.kind === PathMatchKind.PREFIX && m.path.value === '/') ? `${m.path.kind}:${m.path.value}` : '';
+  const named = (list: NamedStringMatch[] | undefined, lower: boolean) =>
+    (list ?? []).map((n) => `${lower ? n.name.toLowerCase() : n.name}=${n.value.kind}:${n.value.value}`).sort();
+  return JSON.stringify([path, m.method ?? '', named(m.headers, true), named(m.queryParams, false)]);
+}
+const CATCH_ALL = JSON.stringify(['', '', [], []]);
+
+/**
+ * Rules that never apply, in the order both APIs evaluate them: after a rule that matches every
+ * request (Istio: "only the last rule can have no matches", IST0130), or whose every match an earlier
+ * rule has already (IST0130), and matches a rule repeats (IST0131). The route's own forwardTo is
+ * checked on its own.
+ */
+function unreachableRuleProblems(problems: string[], rules: HttpRuleModel[]): void {
+  const label = (i: number) => `rule ${rules[i].name ? q(rules[i].name) : `#${i}`}`;
+  const seen = new Map<string, number>();
+  let catchAll = -1;
+  rules.forEach((rule, index) => {
+    if (rule.fallback) return;
+    if (catchAll >= 0) {
+      problems.push(
+        `${label(index)} never applies: ${label(catchAll)} matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ` +
+          'ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
+      );
+      return;
+    }
+    const keys = rule.matches.map(matchKey);
+    const earlier = keys.map((key) => seen.get(key));
+    keys.forEach((key, m) => {
+      const first = keys.indexOf(key);
+      if (first < m) problems.push(`${label(index)}: match #${m} repeats match #${first}, so Istio reports it unused (IST0131); remove it.`);
+    });
+    if (keys.length > 0 && earlier.every((e) => e !== undefined && e < index)) {
+      const by = [...new Set(earlier as number[])].map(label).join(' and ');
+      problems.push(
+        `${label(index)} never applies: ${by} matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); ` +
+          'merge the two rules, or give this one other conditions.',
+      );
+    }
+    keys.forEach((key) => {
+      if (!seen.has(key)) seen.set(key, index);
+    });
+    if (matchesEverything(rule)) catchAll = index;
+  });
 }
 
 /** The Gateway API requires HTTPRoute rule names to be DNS-1123 subdomains (the list limits are in expansion-rules.ts). */
@@ -146,6 +205,21 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
         );
         continue;
       }
+      const admitting = admittingNamespaces(registry, listeners, api, gateway.namespace, host);
+      if (admitting) {
+        const fix = admitting.listener.routeNamespaces
+          ? `add ${q(route.namespace)} to its RouteNamespaces.named([...])`
+          : `add the host ${q(`${route.namespace}/${host}`)} to it`;
+        problems.push(
+          ...suppressible(
+            context.scope,
+            SuppressibleRule.ROUTE_HOST_NOT_SERVED,
+            `route host ${q(host)} is served by listener ${q(admitting.listener.name)} of gateway ${ref()} only to routes in ${admitting.namespaces.map(q).join(', ')}, ` +
+              `and this route is in ${q(route.namespace)}; ${fix}, or put the route in ${q(admitting.namespaces[0])}.`,
+          ),
+        );
+        continue;
+      }
       const listed = [...new Set(listeners.flatMap((l) => l.hosts))].map(q).join(', ');
       problems.push(
         ...suppressible(
@@ -157,6 +231,22 @@ function servedHostProblems(problems: string[], route: HttpRouteModel, hosts: st
       );
     }
   }
+}
+
+/**
+ * The first listener that serves `host` to routes of the namespaces it names (RouteNamespaces.named()
+ * or hosts scoped to namespaces), with those namespaces: the route was turned away by its namespace.
+ */
+function admittingNamespaces(
+  registry: AppRegistry, listeners: GatewayListener[], api: ApiFlavor, gatewayNamespace: string, host: string,
+): { listener: GatewayListener; namespaces: string[] } | undefined {
+  for (const listener of listeners) {
+    const named = listener.routeNamespaces?.kind === RouteNamespacesKind.NAMED ? listener.routeNamespaces.namespaces : [];
+    const scoped = listener.hosts.filter((h) => h.includes('/')).map((h) => parseScopedHost(h).namespace).filter((ns) => ns !== '*' && ns !== '.');
+    const namespaces = [...new Set([...named, ...scoped])].filter((ns) => listenersServe(registry, [listener], api, gatewayNamespace, ns, host));
+    if (namespaces.length > 0) return { listener, namespaces };
+  }
+  return undefined;
 }
 
 /**
@@ -202,7 +292,15 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
       }
       for (const backend of rule.backends) {
         const name = () => `backend ${q(`${backend.serviceName}.${backend.namespace}:${backend.port}`)}`;
-        if (!isDnsLabel(backend.serviceName)) problems.push(`${where()}: ${name()}: the Service name is not a DNS-1123 label.`);
+        if (!isDnsLabel(backend.serviceName)) {
+          // A cluster DNS name copied in (`reviews.bookinfo.svc.cluster.local`): the Service and its namespace.
+          const fqdn = /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?\.?$/.exec(backend.serviceName);
+          problems.push(
+            fqdn && isDnsLabel(fqdn[1]) && isDnsLabel(fqdn[2])
+              ? `${where()}: ${name()}: the Service name is not a DNS-1123 label; give the Service and its namespace apart: Backend.service(${q(fqdn[1])}, { namespace: ${q(fqdn[2])}, port: ${backend.port} }).`
+              : `${where()}: ${name()}: the Service name is not a DNS-1123 label.`,
+          );
+        }
         if (!isDnsLabel(backend.namespace)) problems.push(`${where()}: ${name()}: the namespace is not a DNS-1123 label.`);
         if (!isPort(backend.port)) {
           problems.push(`${where()}: ${name()}: port ${backend.port} is out of range; use a whole number from 1 to 65535.`);
@@ -231,7 +329,13 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
         problems.push(`${where()}: redirect path ${q(redirect.path)} must start with "/".`);
       }
       if (redirect.host !== undefined && (!isValidHost(redirect.host) || redirect.host.includes('*'))) {
-        problems.push(`${where()}: redirect host ${q(redirect.host)} is not a DNS name.`);
+        const port = /:(\d+)$/.exec(redirect.host.trim())?.[1];
+        problems.push(
+          port !== undefined && meantHost(redirect.host) !== undefined
+            ? `${where()}: redirect host ${q(redirect.host)} is not a DNS name; give the host alone, host: ${q(meantHost(redirect.host))}, and the port as port: ${port}.`
+            : `${where()}: redirect host ${q(redirect.host)} is not a DNS name; ` +
+                (meantHost(redirect.host) !== undefined ? `${hostFix(redirect.host)}.` : 'give the name to redirect to, e.g. "shop.example.com" (no wildcard).'),
+        );
       }
       const changesNothing = [redirect.scheme, redirect.host, redirect.port, redirect.path].every((v) => v === undefined);
       if (context.api === ApiFlavor.ISTIO && changesNothing) {
@@ -257,6 +361,13 @@ function ruleProblems(problems: string[], rule: HttpRuleModel, index: number, co
     }
   }
   if (rule.timeout) problems.push(...durationProblems(`${where()}: timeout`, rule.timeout, 'leave it out for no timeout'));
+  if (rule.timeout && context.api === ApiFlavor.GATEWAY_API && rule.timeout.toMilliseconds({ integral: false }) >= 100_000 * 3_600_000) {
+    // GEP-2257: at most five digits per unit, so 99999h59m59s999ms is the longest.
+    problems.push(
+      `${where()}: timeout of ${rule.timeout.toHours({ integral: false })}h is longer than the Gateway API's Duration can say (at most five digits per unit: ` +
+        'under 100000h, about 11 years); give a shorter timeout, or leave it out for no timeout.',
+    );
+  }
   if (hasHttpPolicies(rule)) problems.push(...httpPolicyProblems(where(), rule, context.api));
 }
 
@@ -279,6 +390,14 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
         'so no request ever matches it; remove it, or write it as %20.',
     );
   }
+  if (path && !mark && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && path.value.endsWith('*')) {
+    // nginx and Traefik habit: "/api/*" as "everything under /api". Both APIs read the '*' as itself.
+    const base = path.value.replace(/\/?\*+$/, '') || '/';
+    problems.push(
+      `${where}: path ${q(path.value)} ends in "*", which ${path.kind === PathMatchKind.PREFIX ? 'a prefix' : 'an exact'} match reads as the character '*', ` +
+        `not as a wildcard, so only paths holding a literal '*' match; match the prefix ${q(base)} instead (it covers ${q(base)} and every path below it).`,
+    );
+  }
   if (path && path.kind === PathMatchKind.REGEX) problems.push(...regexProblems(where, 'path', path.value));
   // A '?' or '#' is reported above (no path ever matches it), not again as a schema problem.
   if (path && !mark && path.kind !== PathMatchKind.REGEX && path.value.startsWith('/') && api === ApiFlavor.GATEWAY_API) {
@@ -286,7 +405,12 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
     if (problem) problems.push(`${where}: path ${q(path.value)} ${problem}, which the Gateway API's HTTPRoute schema refuses; ${GATEWAY_API_PATH_RULE}.`);
   }
   if (match.method !== undefined && !METHODS.includes(match.method)) {
-    problems.push(`${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`);
+    const meant = match.method.trim().toUpperCase();
+    problems.push(
+      METHODS.includes(meant)
+        ? `${where}: method ${q(match.method)} is not an HTTP method as requests spell it (upper case, no spaces); write ${q(meant)}.`
+        : `${where}: method ${q(match.method)} is not an HTTP method; use one of ${METHODS.join(', ')}.`,
+    );
   }
   const named = (what: string, list: NamedStringMatch[] | undefined) => {
     const seen = new Set<string>();
@@ -299,8 +423,16 @@ function matchProblems(problems: string[], where: string, match: HttpRouteMatch,
         );
       }
       seen.add(key);
-      if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token.`);
+      if (!HEADER_NAME.test(m.name)) problems.push(`${where}: ${what} name ${q(m.name)} is not a valid token${tokenFix(m.name)}.`);
       if (m.value.kind === StringMatchKind.REGEX) problems.push(...regexProblems(where, `${what} ${q(m.name)}`, m.value.value));
+      if (what === 'header' && m.value.kind !== StringMatchKind.REGEX && neverInHeaderValue(m.value.kind, m.value.value)) {
+        // Envoy drops a header value's leading and trailing whitespace (RFC 9110 OWS), and no value holds a line break.
+        const meant = m.value.value.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '').trim();
+        problems.push(
+          `${where}: header ${q(m.name)} matches ${q(m.value.value)}, with a control character or a leading or trailing space that no request's ` +
+            `header value holds, so it would never match; ${meant !== '' ? `write ${q(meant)}` : 'remove the condition'}.`,
+        );
+      }
       if (api === ApiFlavor.GATEWAY_API) {
         const max = what === 'header' ? 4096 : 1024;
         if (m.name.length > 256) problems.push(`${where}: ${what} name ${q(m.name)} is longer than the Gateway API's limit of 256 characters.`);

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { isIpLiteral, isValidHost, scopeAdmits } from './hosts';
+import { isIpLiteral, isValidHost, meantHost, patternsCovering, scopeAdmits } from './hosts';
 import { isDnsLabel, isDnsSubdomain, isPort, q } from './names';
 import { listenersServe } from './served-hosts';
 import { hasNumericTopLevelLabel } from './webhook';
@@ -20,7 +20,25 @@ export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gat
   }
   for (const rule of route.rules) {
     problems.push(...ruleProblems(route, rule, api));
+    if (api === ApiFlavor.ISTIO) problems.push(...subsetProblems(route, rule, registry));
     if (gateway) problems.push(...boundListenerProblems(route, rule, api, gateway, registry));
+  }
+  return problems;
+}
+
+/** A subset must be defined by a backend policy (DestinationRule) for its host (Istio's IST0101). */
+function subsetProblems(route: StreamRouteModel, rule: StreamRuleModel, registry: AppRegistry): string[] {
+  const what = route.kind === 'tls' ? 'TLS route' : 'TCP route';
+  const problems: string[] = [];
+  for (const b of rule.backends) {
+    if (b.subset === undefined) continue;
+    const policies = patternsCovering(b.host).flatMap((pattern) => registry.backendPoliciesByHost().get(pattern) ?? []);
+    if (!policies.some((p) => p.subsets.some((s) => s.name === b.subset))) {
+      problems.push(
+        `${what}: backend ${q(`${b.serviceName}.${b.namespace}:${b.port}`)} names subset ${q(b.subset)}, but no BackendPolicy (DestinationRule) in this app ` +
+          `defines it for ${q(b.host)}; define the subset with new BackendPolicy(..., { subsets: [...] }).`,
+      );
+    }
   }
   return problems;
 }
@@ -32,7 +50,11 @@ function ruleProblems(route: StreamRouteModel, rule: StreamRuleModel, api: ApiFl
     if (rule.hosts.length === 0) problems.push('TLS route has no SNI hosts; give at least one host name.');
     for (const host of rule.hosts) {
       if (!isValidHost(host)) {
-        problems.push(`TLS route SNI host ${q(host)} is not a DNS name; use a name like "nginx.example.com" or "*.example.com".`);
+        const meant = meantHost(host);
+        problems.push(
+          `TLS route SNI host ${q(host)} is not a DNS name; ` +
+            (meant !== undefined ? `write ${q(meant)} (the name alone, as clients send it in SNI).` : 'use a name like "nginx.example.com" or "*.example.com".'),
+        );
       } else if (api === ApiFlavor.ISTIO && hasNumericTopLevelLabel(host)) {
         problems.push(`TLS route SNI host ${q(host)} ends in an all-numeric label, which Istio refuses in a host name; write a DNS name.`);
       } else if (isIpLiteral(host)) {
@@ -117,9 +139,9 @@ export function streamConflictProblems(
   // One gateway: the same construct, or the same `<namespace>/<name>` where one side is a reference
   // to a gateway defined elsewhere. Two gateways of this app with one name are on different
   // clusters (or already refused as one object written twice).
-  const local = registry.gatewayModel(gatewayScope) !== undefined;
+  const local = registry.definesGateway(gatewayScope);
   const sameGateway = (other: IConstruct, ref: string) =>
-    other === gatewayScope || (ref === gateway && (!local || registry.gatewayModel(other) === undefined));
+    other === gatewayScope || (ref === gateway && (!local || !registry.definesGateway(other)));
   for (const { route: other, claims } of registry.streamRouteClaims()) {
     if (other === route) continue;
     for (const rule of model.rules) {

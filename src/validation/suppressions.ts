@@ -1,4 +1,6 @@
 import { IConstruct } from 'constructs';
+import { describeValue } from './input-shape';
+import { q } from './names';
 import { AppRegistry } from '../model/registry';
 
 /**
@@ -43,8 +45,17 @@ export class GatewayValidation {
    * @param reason why this is safe here (kept for reviewers; must not be empty)
    */
   public static suppress(scope: IConstruct, rule: SuppressibleRule, reason: string): void {
-    if (reason.trim().length === 0) {
+    // From JavaScript, or with values read from YAML: a rule or reason of the wrong type is reported
+    // at synth like any other input, and suppresses nothing.
+    const rules: unknown[] = Object.values(SuppressibleRule);
+    if (!rules.includes(rule)) {
+      const known = Object.entries(SuppressibleRule).map(([k, v]) => `SuppressibleRule.${k} (${q(v)})`).join(', ');
+      scope.node.addValidation({ validate: () => [`suppression: rule is ${describeValue(rule)}, which is not a SuppressibleRule; use one of ${known}.`] });
+      return;
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
       scope.node.addValidation({ validate: () => [`suppression of ${rule} needs a reason; say why it is safe here.`] });
+      if (typeof reason !== 'string') return;
     }
     AppRegistry.of(scope).suppress(scope, rule, reason);
   }

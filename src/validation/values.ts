@@ -4,6 +4,15 @@ import { Duration } from 'cdk8s';
 export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 
 /**
+ * The fix for a name that is not a token, when it is one copied with its punctuation: a header as
+ * curl's `-H "x-user: bob"` writes it, a query parameter with its `?` or `&`, surrounding spaces.
+ */
+export function tokenFix(name: string): string {
+  const meant = name.trim().replace(/^[?&]/, '').replace(/[:=]$/, '').trim();
+  return meant !== name && HEADER_NAME.test(meant) ? `; write ${JSON.stringify(meant)} (the name alone)` : '';
+}
+
+/**
  * Durations must be whole milliseconds, at least 1ms (Istio rejects shorter ones). `zeroFix` is the
  * fix for a zero, which means "none" to whoever writes it: leaving the field out, never a tiny
  * duration (a 1ms timeout fails every request).

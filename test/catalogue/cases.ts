@@ -1,9 +1,9 @@
-import { Chart, Duration } from 'cdk8s';
+import { Duration } from 'cdk8s';
+import { forward, gateway, rule, svc } from './builders';
 import { BadInput, ValidInput } from './topic';
 import { TOPICS } from './topics';
 import {
   ApiFlavor,
-  Backend,
   BackendPolicy,
   EastWestGateway,
   EastWestMode,
@@ -11,7 +11,6 @@ import {
   GatewayListener,
   HttpbinExposure,
   HttpRouteAction,
-  HttpRouteRule,
   IngressGateway,
   PathMatch,
   RouteNamespaces,
@@ -23,16 +22,6 @@ import {
 
 export type { BadInput, ValidInput } from './topic';
 
-const svc = (name = 'svc', port = 80, extra = {}) => Backend.service(name, { port, ...extra });
-const forward = HttpRouteAction.forward([svc()]);
-
-function gateway(chart: Chart, listeners = [GatewayListener.http()], api = ApiFlavor.ISTIO, name = 'gw') {
-  return new IngressGateway(chart, 'gw', { api, name, listeners });
-}
-
-function rule(chart: Chart, r: Partial<HttpRouteRule>, api = ApiFlavor.ISTIO) {
-  gateway(chart, undefined, api).addHttpRoute('route', { name: 'route', rules: [{ action: forward, ...r }] });
-}
 
 const CORE_BAD_INPUTS: BadInput[] = [
   // HttpbinExposure

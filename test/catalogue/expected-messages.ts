@@ -42,7 +42,7 @@ const CORE_EXPECTED: Record<string, string[]> = {
     "[c/gw] listener \"http\": no hosts; give at least one host, or '*' for any.",
   ],
   'listener: upper-case host': [
-    '[c/gw] listener "http": host "Shop.Example.com" is not a DNS name; write it lower-case: "shop.example.com".',
+    '[c/gw] listener "http": host "Shop.Example.com" is not a DNS name; write it in lower case: "shop.example.com".',
   ],
   'listener: wildcard in the middle of a host': [
     '[c/gw] listener "http": host "shop.*.com" is not a DNS name; use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".',

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, EgressRoute, GatewayListener, IngressGateway, ServerTls } from '../../../src';
+import { ApiFlavor, Backend, EgressRoute, GatewayListener, HttpRoute, IngressGateway, ServerTls } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -94,8 +94,34 @@ export const TOPIC: CatalogueTopic = {
         new EgressRoute(c, 'wiki', { host: 'www.wikipedia.org', name: 'wiki' });
       },
     },
+    {
+      name: 'conflict: two Istio routes sharing a host, one bound through a reference to the gateway',
+      build: (c) => {
+        const gw = new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['*.example.com'] })] });
+        gw.addHttpRoute('shop', { name: 'shop', hosts: ['shop.example.com'], forwardTo: [{ service: 'a', port: 80 }] });
+        new HttpRoute(c, 'other', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'default/gw'), name: 'other', hosts: ['shop.example.com', 'blog.example.org'], forwardTo: [{ service: 'b', port: 80 }] });
+      },
+    },
+    {
+      name: 'conflict: a reference in the Istio API to a Gateway API gateway of the app',
+      build: (c) => {
+        new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', listeners: [GatewayListener.http({ hosts: ['*.example.com'] })] });
+        new HttpRoute(c, 'other', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'default/gw'), name: 'other', hosts: ['shop.example.com'], forwardTo: [{ service: 'b', port: 80 }] });
+      },
+    },
+    { name: 'conflict: a gateway reference with three parts', build: (c) => new HttpRoute(c, 'r', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'istio-system/public/gw'), name: 'r', hosts: ['shop.example.com'], forwardTo: [{ service: 'b', port: 80 }] }) },
   ],
   expected: {
+    'conflict: two Istio routes sharing a host, one bound through a reference to the gateway': [
+      '[c/gw] routes c/gw/shop and c/other both serve host "shop.example.com" on this gateway; Istio merges them in creation order, so which rule matches first is undefined: put their rules in one route (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.MERGED_ROUTES, reason)).',
+      '[c/other] route host "blog.example.org" is not served by gateway default/gw for routes in namespace "default" (its HTTP/HTTPS listeners serve "*.example.com"); add the host to a listener, or remove it from the route (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
+    'conflict: a reference in the Istio API to a Gateway API gateway of the app': [
+      '[c/ref] gateway reference "default/gw" is for the Istio API, but this app\'s gateway c/gw of that name is written in the Gateway API, so the routes bound through it would name a Gateway that does not exist; pass ApiFlavor.GATEWAY_API to fromGatewayName(), or bind the routes to that gateway.',
+    ],
+    'conflict: a gateway reference with three parts': [
+      '[c/ref] gateway reference "istio-system/public/gw" is not "<namespace>/<name>" with a DNS-1123 namespace and name; write e.g. "istio-system/public-gw".',
+    ],
     'conflict: an egress route through a gateway another route locks down': [
       '[c/wiki] the egress gateway pods ("istio=egressgateway" in namespace "istio-system") are locked down by c/cnn (allowedClients), and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this route\'s clients would be refused; give this route allowedClients too, or send it through another egress gateway.',
     ],
@@ -137,6 +163,14 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'conflict: routes of two hosts, one bound through a reference to the gateway (Gateway API)',
+      build: (c) => {
+        const gw = new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', listeners: [GatewayListener.http({ hosts: ['*.example.com'] })] });
+        gw.addHttpRoute('shop', { name: 'shop', hosts: ['shop.example.com'], forwardTo: [{ service: 'a', port: 80 }] });
+        new HttpRoute(c, 'cart', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'default/gw', ApiFlavor.GATEWAY_API), name: 'cart', hosts: ['cart.example.com'], forwardTo: [{ service: 'b', port: 80 }] });
+      },
+    },
     {
       name: 'conflict: egress routes that each name their clients, or use their own egress gateways',
       build: (c) => {

@@ -4,13 +4,13 @@ import {
   ApiFlavor,
   Backend,
   BackendPolicy,
+  EastWestGateway,
   EgressRoute,
   GatewayListener,
   HttpbinExposure,
   HttpRouteAction,
   IngressGateway,
   ServerTls,
-  EastWestGateway,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -120,8 +120,21 @@ export const TOPIC: CatalogueTopic = {
         new EastWestGateway(c, 'ew2', { network: 'network1', cluster: 'cluster1', deployWorkload: false });
       },
     },
+    {
+      name: 'identity: an east-west gateway of one named cluster beside one that names none',
+      build: (c) => {
+        new EastWestGateway(c, 'ew1', { network: 'network1', exposeIstiod: true });
+        new EastWestGateway(c, 'ew2', { network: 'network1', cluster: 'cluster-1' });
+      },
+    },
   ],
   expected: {
+    'identity: an east-west gateway of one named cluster beside one that names none': [
+      '[c/ew1/Workload] ServiceAccount, Role, RoleBinding, Deployment, Service and HorizontalPodAutoscaler istio-system/istio-eastwestgateway are also written by c/ew2/Workload, and kubectl would apply one over the other; give one of them another name.',
+      '[c/ew1/CrossNetwork] Gateway istio-system/cross-network-gateway is also written by c/ew2/CrossNetwork, and kubectl would apply one over the other; give one of them another name.',
+      '[c/ew2/Workload] ServiceAccount, Role, RoleBinding, Deployment, Service and HorizontalPodAutoscaler istio-system/istio-eastwestgateway are also written by c/ew1/Workload, and kubectl would apply one over the other; give one of them another name.',
+      '[c/ew2/CrossNetwork] Gateway istio-system/cross-network-gateway is also written by c/ew1/CrossNetwork, and kubectl would apply one over the other; give one of them another name.',
+    ],
     'identity: two backend policies named after one Service': [
       '[c/a] DestinationRule default/httpbin is also written by c/b, and kubectl would apply one over the other; give one of them another name.',
       '[c/b] DestinationRule default/httpbin is also written by c/a, and kubectl would apply one over the other; give one of them another name.',

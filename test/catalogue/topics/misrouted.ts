@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressMode, EgressRoute, GatewayAddress, GatewayListener, GatewayWorkload, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, OriginationTls, PathMatch, ServerTls, ServiceType, StringMatch } from '../../../src';
+import { ApiFlavor, Backend, EastWestGateway, EastWestMode, EgressMode, EgressRoute, GatewayAddress, GatewayListener, GatewayWorkload, HttpbinExposure, HttpRouteAction, HttpRouteRule, IngressGateway, OriginationTls, PathMatch, RouteNamespaces, ServerTls, ServiceType, StringMatch } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
 /**
@@ -73,8 +73,104 @@ export const TOPIC: CatalogueTopic = {
     { name: 'misrouted: httpbin path under another path', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/status/418'] }) },
     { name: 'misrouted: httpbin path a character prefix covers (Istio API)', build: (c) => new HttpbinExposure(c, 'httpbin', { paths: ['/status', '/status200'] }) },
     { name: 'misrouted: egress on the proxy\'s health check port', build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', ports: [15021], workload: {} }) },
+    ...perApi('misrouted: a regex rule after a rule of prefix "/"', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'web', matches: [{ path: PathMatch.prefix('/') }], action: HttpRouteAction.forward([svc('web')]) },
+        { name: 'api', matches: [{ path: PathMatch.regex('/api/v[0-9]+') }], action: HttpRouteAction.forward([svc('api')]) },
+      ],
+    })),
+    ...perApi('misrouted: two rules with the same match, one repeated', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'a', matches: [{ path: PathMatch.prefix('/a') }, { path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('a')]) },
+        { name: 'b', matches: [{ path: PathMatch.prefix('/a') }], action: HttpRouteAction.forward([svc('b')]) },
+      ],
+    })),
+    ...perApi('misrouted: header value read from a file with its line break', (c, api) => rule(c, { matches: [{ headers: [{ name: 'x-env', value: StringMatch.exact('prod\n') }] }] }, api)),
+    ...perApi('misrouted: backend given as a cluster DNS name', (c, api) => rule(c, { action: HttpRouteAction.forward([svc('reviews.bookinfo.svc.cluster.local', 9080)]) }, api)),
+    { name: 'misrouted: TCP listener with a host (gateway-api)', build: (c) => gateway(c, [GatewayListener.tcp({ port: 5432, hosts: ['db.example.com'] })], ApiFlavor.GATEWAY_API) },
+    ...perApi('misrouted: route in the gateway\'s namespace, listener open to another one only', (c, api) => gateway(c, [
+      GatewayListener.http({ hosts: ['shop.example.com'], routeNamespaces: RouteNamespaces.named(['team-a']) }),
+    ], api).addHttpRoute('route', { name: 'route', hosts: ['shop.example.com'], rules: [{ action: forward }] })),
+    {
+      name: 'misrouted: route in a namespace the listener\'s scoped host does not name (istio)',
+      build: (c) => gateway(c, [
+        GatewayListener.http({ hosts: ['team-a/shop.example.com'] }),
+      ], ApiFlavor.ISTIO).addHttpRoute('route', { name: 'route', namespace: 'team-b', hosts: ['shop.example.com'], rules: [{ action: forward }] }),
+    },
+    ...perApi('misrouted: prefix path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/*') }] }, api)),
+    ...perApi('misrouted: exact path written as a glob', (c, api) => rule(c, { matches: [{ path: PathMatch.exact('/*') }] }, api)),
+    ...perApi('misrouted: method in lower case', (c, api) => rule(c, { matches: [{ method: 'get' }] }, api)),
+    {
+      name: 'misrouted: CORS origins without scheme, with a path, as a regex (istio)',
+      build: (c) => rule(c, {
+        cors: { allowOrigins: ['shop.example.com', 'https://shop.example.com/', 'https://.*\\.example\\.com'] },
+      }, ApiFlavor.ISTIO),
+    },
   ],
   expected: {
+    'misrouted: route in the gateway\'s namespace, listener open to another one only (istio)': [
+      '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "default"; add "default" to its RouteNamespaces.named([...]), or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
+    'misrouted: route in the gateway\'s namespace, listener open to another one only (gateway-api)': [
+      '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "default"; add "default" to its RouteNamespaces.named([...]), or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
+    'misrouted: route in a namespace the listener\'s scoped host does not name (istio)': [
+      '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "team-b"; add the host "team-b/shop.example.com" to it, or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
+    ],
+    'misrouted: TCP listener with a host (gateway-api)': [
+      '[c/gw] listener "tcp-5432": a TCP listener carries no host name in the Gateway API (a TCP stream has none to route by), so host "db.example.com" would be dropped; leave hosts out, or use GatewayListener.tlsPassthrough() to route TLS by SNI.',
+    ],
+    'misrouted: header value read from a file with its line break (istio)': [
+      '[c/gw/route] rule #0: header "x-env" matches "prod\\n", with a control character or a leading or trailing space that no request\'s header value holds, so it would never match; write "prod".',
+    ],
+    'misrouted: backend given as a cluster DNS name (istio)': [
+      '[c/gw/route] rule #0: backend "reviews.bookinfo.svc.cluster.local.default:9080": the Service name is not a DNS-1123 label; give the Service and its namespace apart: Backend.service("reviews", { namespace: "bookinfo", port: 9080 }).',
+    ],
+    'misrouted: header value read from a file with its line break (gateway-api)': [
+      '[c/gw/route] rule #0: header "x-env" matches "prod\\n", with a control character or a leading or trailing space that no request\'s header value holds, so it would never match; write "prod".',
+    ],
+    'misrouted: backend given as a cluster DNS name (gateway-api)': [
+      '[c/gw/route] rule #0: backend "reviews.bookinfo.svc.cluster.local.default:9080": the Service name is not a DNS-1123 label; give the Service and its namespace apart: Backend.service("reviews", { namespace: "bookinfo", port: 9080 }).',
+    ],
+    'misrouted: a regex rule after a rule of prefix "/" (istio)': [
+      '[c/gw/route] rule "api" never applies: rule "web" matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
+    ],
+    'misrouted: two rules with the same match, one repeated (istio)': [
+      '[c/gw/route] rule "a": match #1 repeats match #0, so Istio reports it unused (IST0131); remove it.',
+      '[c/gw/route] rule "b" never applies: rule "a" matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); merge the two rules, or give this one other conditions.',
+    ],
+    'misrouted: a regex rule after a rule of prefix "/" (gateway-api)': [
+      '[c/gw/route] rule "api" never applies: rule "web" matches every request and is evaluated first (a rule without conditions, or with the path prefix "/" alone, ranks before a regular expression and before a rule without matches); give that rule a condition, or make it the route\'s forwardTo.',
+    ],
+    'misrouted: two rules with the same match, one repeated (gateway-api)': [
+      '[c/gw/route] rule "a": match #1 repeats match #0, so Istio reports it unused (IST0131); remove it.',
+      '[c/gw/route] rule "b" never applies: rule "a" matches the same requests and is evaluated first, so Istio reports this rule unused (IST0130); merge the two rules, or give this one other conditions.',
+    ],
+    'misrouted: prefix path written as a glob (istio)': [
+      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/api" instead (it covers "/api" and every path below it).',
+    ],
+    'misrouted: exact path written as a glob (istio)': [
+      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/" instead (it covers "/" and every path below it).',
+    ],
+    'misrouted: method in lower case (istio)': [
+      '[c/gw/route] rule #0: method "get" is not an HTTP method as requests spell it (upper case, no spaces); write "GET".',
+    ],
+    'misrouted: prefix path written as a glob (gateway-api)': [
+      '[c/gw/route] rule #0: path "/api/*" ends in "*", which a prefix match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/api" instead (it covers "/api" and every path below it).',
+    ],
+    'misrouted: exact path written as a glob (gateway-api)': [
+      '[c/gw/route] rule #0: path "/*" ends in "*", which an exact match reads as the character \'*\', not as a wildcard, so only paths holding a literal \'*\' match; match the prefix "/" instead (it covers "/" and every path below it).',
+    ],
+    'misrouted: method in lower case (gateway-api)': [
+      '[c/gw/route] rule #0: method "get" is not an HTTP method as requests spell it (upper case, no spaces); write "GET".',
+    ],
+    'misrouted: CORS origins without scheme, with a path, as a regex (istio)': [
+      '[c/gw/route] rule #0: cors.allowOrigins "shop.example.com" would never match: browsers send the Origin header as scheme://host[:port], without a path, and an origin is compared as written (\'*\' being its only wildcard); write "https://shop.example.com".',
+      '[c/gw/route] rule #0: cors.allowOrigins "https://shop.example.com/" would never match: browsers send the Origin header as scheme://host[:port], without a path, and an origin is compared as written (\'*\' being its only wildcard); write "https://shop.example.com".',
+      '[c/gw/route] rule #0: cors.allowOrigins "https://.*\\\\.example\\\\.com" would never match: browsers send the Origin header as scheme://host[:port], without a path, and an origin is compared as written (\'*\' being its only wildcard); write "https://*.example.com".',
+    ],
     'misrouted: HTTPS redirect while HTTPS is on port 8443 (istio)': [
       '[c/gw] listener "http" redirects to HTTPS, which clients then reach on port 443, but gateway default/gw serves HTTPS on port 8443 only; move the HTTPS listener to port 443, or remove httpsRedirect.',
     ],
@@ -176,6 +272,27 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    { name: 'misrouted: TCP listener with a host (istio)', build: (c) => gateway(c, [GatewayListener.tcp({ port: 5432, hosts: ['db.example.com'] })], ApiFlavor.ISTIO) },
+    ...perApi('misrouted: header regex with a space inside', (c, api) => rule(c, { matches: [{ headers: [{ name: 'authorization', value: StringMatch.regex('Bearer .+') }] }] }, api)),
+    { name: 'misrouted: header prefix ending in a space (istio)', build: (c) => rule(c, { matches: [{ headers: [{ name: 'authorization', value: StringMatch.prefix('Bearer ') }] }] }, ApiFlavor.ISTIO) },
+    ...perApi('misrouted: a regex rule beside a prefix "/" for one header, and the rest to forwardTo', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'canary', matches: [{ path: PathMatch.prefix('/'), headers: [{ name: 'x-canary', value: StringMatch.exact('1') }] }], action: HttpRouteAction.forward([svc('canary')]) },
+        { name: 'api', matches: [{ path: PathMatch.regex('/api/v[0-9]+') }], action: HttpRouteAction.forward([svc('api')]) },
+      ],
+      forwardTo: [{ service: 'web', port: 80 }],
+    })),
+    ...perApi('misrouted: one path for two values of a header', (c, api) => gateway(c, [GatewayListener.http()], api).addHttpRoute('route', {
+      name: 'route',
+      rules: [
+        { name: 'a', matches: [{ path: PathMatch.prefix('/a'), headers: [{ name: 'x-env', value: StringMatch.exact('a') }] }], action: HttpRouteAction.forward([svc('a')]) },
+        { name: 'b', matches: [{ path: PathMatch.prefix('/a'), headers: [{ name: 'x-env', value: StringMatch.exact('b') }] }], action: HttpRouteAction.forward([svc('b')]) },
+      ],
+    })),
+    ...perApi('misrouted: CORS for a wildcard subdomain origin and a local port', (c, api) => rule(c, { cors: { allowOrigins: ['https://*.example.com', 'http://localhost:3000'] } }, api)),
+    { name: 'misrouted: CORS for the null origin (istio)', build: (c) => rule(c, { cors: { allowOrigins: ['null'] } }, ApiFlavor.ISTIO) },
+    ...perApi('misrouted: prefix path holding a literal * before its end', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/files/*/raw') }] }, api)),
     ...perApi('misrouted: prefix /api rewritten to /', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api') }], rewrite: { pathPrefix: '/' } }, api)),
     ...perApi('misrouted: prefix /api/ rewritten to /v2', (c, api) => rule(c, { matches: [{ path: PathMatch.prefix('/api/') }], rewrite: { pathPrefix: '/v2' } }, api)),
     ...perApi('misrouted: HTTPS redirect from any host to a wildcard HTTPS listener on 443', (c, api) => gateway(c, [

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import {
   ApiFlavor,
   Backend,
@@ -13,6 +14,7 @@ import {
   RemoteNetworkGateway,
   ServerTls,
   HttpbinExposure,
+  StringMatch,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -94,8 +96,62 @@ export const TOPIC: CatalogueTopic = {
       build: (c) =>
         new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['*'] })] }).addHttpRoute('route', { name: 'route', hosts: ['shop.example.com:8080'], rules: [{ action: forward }] }),
     },
+    {
+      name: 'names: header and query names copied with their punctuation',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', {
+        name: 'route',
+        rules: [{ matches: [{ headers: [{ name: 'x-user:', value: StringMatch.exact('bob') }], queryParams: [{ name: '?debug', value: StringMatch.exact('1') }] }], action: forward, requestHeaders: { set: { 'x-team: ': 'a' } } }],
+      }),
+    },
+    {
+      name: 'names: hosts copied from a URL, a DNS tool and a YAML file',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['https://shop.example.com', 'cart.example.com.', 'blog.example.com\n'] })] }),
+    },
+    {
+      name: 'names: route hosts with a port and in Unicode',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: 'route', hosts: ['shop.example.com:443', 'bücher.example'], rules: [{ action: forward }] }),
+    },
+    {
+      name: 'names: TLS route SNI host with a trailing dot',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.tlsPassthrough({ hosts: ['*'] })] }).addTlsRoute('tls', { name: 'tls', hosts: ['db.example.com.'], backends: [Backend.service('db', { port: 5432 })] }),
+    },
+    {
+      name: 'names: redirect host with a port',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: 'route', rules: [{ action: HttpRouteAction.redirect({ host: 'shop.example.com:8443' }) }] }),
+    },
+    {
+      name: 'names: redirect host that is a wildcard',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: 'route', rules: [{ action: HttpRouteAction.redirect({ host: '*.example.com' }) }] }),
+    },
+    { name: 'names: backend policy in a chart whose namespace is not a namespace name', build: (c) => new BackendPolicy(new Chart(c.node.scope!, 'other', { namespace: 'naïve' }), 'policy', { serviceName: 'web' }) },
   ],
   expected: {
+    'names: header and query names copied with their punctuation': [
+      '[c/gw/route] rule #0: header name "x-user:" is not a valid token; write "x-user" (the name alone).',
+      '[c/gw/route] rule #0: query parameter name "?debug" is not a valid token; write "debug" (the name alone).',
+      '[c/gw/route] rule #0: requestHeaders: header name "x-team: " is not a valid token; write "x-team" (the name alone).',
+    ],
+    'names: hosts copied from a URL, a DNS tool and a YAML file': [
+      '[c/gw] listener "http": host "https://shop.example.com" is not a DNS name; write "shop.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
+      '[c/gw] listener "http": host "cart.example.com." is not a DNS name; write "cart.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
+      '[c/gw] listener "http": host "blog.example.com\\n" is not a DNS name; write "blog.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
+    ],
+    'names: route hosts with a port and in Unicode': [
+      '[c/gw/route] route host "shop.example.com:443" is not a DNS name; write "shop.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
+      '[c/gw/route] route host "bücher.example" is not a DNS name; write "xn--bcher-kva.example" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).',
+    ],
+    'names: TLS route SNI host with a trailing dot': [
+      '[c/gw/tls] TLS route SNI host "db.example.com." is not a DNS name; write "db.example.com" (the name alone, as clients send it in SNI).',
+    ],
+    'names: redirect host with a port': [
+      '[c/gw/route] rule #0: redirect host "shop.example.com:8443" is not a DNS name; give the host alone, host: "shop.example.com", and the port as port: 8443.',
+    ],
+    'names: redirect host that is a wildcard': [
+      '[c/gw/route] rule #0: redirect host "*.example.com" is not a DNS name; give the name to redirect to, e.g. "shop.example.com" (no wildcard).',
+    ],
+    'names: backend policy in a chart whose namespace is not a namespace name': [
+      '[other/policy] namespace "naïve" (the Service\'s, given or the chart\'s) is not a Kubernetes namespace name (a DNS-1123 label); use lower-case letters, digits and \'-\' (at most 63), e.g. "team-a".',
+    ],
     'names: Istio Gateway name with dots': [
       "[c/gw] gateway name \"public.gw\" is not a DNS-1123 label, which Istio requires of a Gateway's name (and of the gateways a VirtualService names); use at most 63 lower-case letters, digits and '-', without dots.",
     ],
@@ -163,10 +219,20 @@ export const TOPIC: CatalogueTopic = {
     'names: egress client given as a SPIFFE principal': [
       '[c/egress] allowedClients: service account "cluster.local/ns/default/sa/curl" is not "<namespace>/<name>"; write "default/curl".',
     ],
-    'names: listener host copied as a URL': ['[c/gw] listener "http": host "https://shop.example.com" is not a DNS name; give the host alone, without the scheme: "shop.example.com".'],
-    'names: route host with a port': ['[c/gw/route] route host "shop.example.com:8080" is not a DNS name; give the host alone, without the port: "shop.example.com".'],
+    'names: listener host copied as a URL': ['[c/gw] listener "http": host "https://shop.example.com" is not a DNS name; write "shop.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).'],
+    'names: route host with a port': ['[c/gw/route] route host "shop.example.com:8080" is not a DNS name; write "shop.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).'],
   },
   valid: [
+    {
+      name: 'names: punycode hosts on a listener and a route',
+      build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['xn--bcher-kva.example'] })] })
+        .addHttpRoute('route', { name: 'route', hosts: ['xn--bcher-kva.example'], rules: [{ action: forward }] }),
+    },
+    {
+      name: 'names: host of 253 characters (Gateway API)',
+      build: (c) => new IngressGateway(c, 'gw', { api: ApiFlavor.GATEWAY_API, name: 'gw', listeners: [GatewayListener.http({ hosts: [longName(253)] })] })
+        .addHttpRoute('route', { name: 'route', hosts: [longName(253)], rules: [{ action: forward }] }),
+    },
     { name: 'names: HTTP route named with 253 characters', build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: longName(253), rules: [{ action: forward }] }) },
     { name: 'names: BackendPolicy named with 253 characters', build: (c) => new BackendPolicy(c, 'p', { serviceName: 'reviews', name: longName(253) }) },
     {

@@ -7,6 +7,7 @@ import {
   EgressRoute,
   FaultInjection,
   GatewayListener,
+  GatewayValidation,
   HttpbinExposure,
   HttpRouteAction,
   HttpRouteRule,
@@ -17,6 +18,7 @@ import {
   StringMatch,
   RemoteNetworkGateway,
   GatewayAddress,
+  SuppressibleRule,
 } from '../../../src';
 import { CatalogueTopic } from '../topic';
 
@@ -140,8 +142,18 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', clientNetworkPolicy: u({ allowedNamespace: ['db'] }) }),
     },
     { name: 'untyped: remote network gateway given exposeIstiod', build: (c) => new RemoteNetworkGateway(c, 'remote', u({ network: 'network2', address: GatewayAddress.ip('192.0.2.10'), exposeIstiod: true })) },
+
+    // Suppressions
+    { name: 'untyped: suppression reason null', build: (c) => GatewayValidation.suppress(gateway(c), SuppressibleRule.SHARED_CREDENTIAL, u(null)) },
+    { name: 'untyped: suppression of a rule given by its member name', build: (c) => GatewayValidation.suppress(gateway(c), u('SHARED_CREDENTIAL'), 'one wildcard certificate') },
   ],
   expected: {
+    'untyped: suppression reason null': [
+      '[c/gw] suppression of shared-credential needs a reason; say why it is safe here.',
+    ],
+    'untyped: suppression of a rule given by its member name': [
+      '[c/gw] suppression: rule is the string "SHARED_CREDENTIAL", which is not a SuppressibleRule; use one of SuppressibleRule.ROUTE_HOST_NOT_SERVED ("route-host-not-served"), SuppressibleRule.SHARED_CREDENTIAL ("shared-credential"), SuppressibleRule.MERGED_ROUTES ("merged-routes"), SuppressibleRule.SERVICE_PORT_MISSING ("service-port-missing").',
+    ],
     'untyped: gateway api as an unknown string': [
       '[c/gw] api is the string "GATEWAYAPI", which is not a value of ApiFlavor; use one of ApiFlavor.ISTIO ("istio"), ApiFlavor.GATEWAY_API ("gateway-api").',
     ],

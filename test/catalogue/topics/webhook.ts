@@ -1,14 +1,12 @@
 import { Chart, Duration } from 'cdk8s';
 import {
   ApiFlavor,
-  Backend,
   BackendPolicy,
   EgressMode,
   EgressRoute,
   FaultInjection,
   GatewayListener,
   HttpRouteAction,
-  HttpRouteRule,
   HttpsListenerOptions,
   IngressGateway,
   OriginationTls,
@@ -18,21 +16,12 @@ import {
   HttpbinExposure,
   GatewayWorkload,
 } from '../../../src';
+import { forward, gateway, rule, svc } from '../builders';
 import { CatalogueTopic } from '../topic';
 
 // Class 3: what Istio's validating webhook (and, for the Gateway API, the CRD schema) refuses.
 // Each rule here mirrors one webhook check; src/validation/ISTIO-PARITY.md lists them all.
 
-const svc = (name = 'svc', port = 80, extra = {}) => Backend.service(name, { port, ...extra });
-const forward = HttpRouteAction.forward([svc()]);
-
-function gateway(chart: Chart, listeners = [GatewayListener.http()], api = ApiFlavor.ISTIO, name = 'gw') {
-  return new IngressGateway(chart, 'gw', { api, name, listeners });
-}
-
-function rule(chart: Chart, r: Partial<HttpRouteRule>, api = ApiFlavor.ISTIO) {
-  gateway(chart, undefined, api).addHttpRoute('route', { name: 'route', rules: [{ action: forward, ...r }] });
-}
 
 const both = (name: string, build: (c: Chart, api: ApiFlavor) => void) => [
   { name: `${name} (Istio API)`, build: (c: Chart) => build(c, ApiFlavor.ISTIO) },
@@ -129,8 +118,35 @@ export const TOPIC: CatalogueTopic = {
     },
     { name: 'webhook: httpbin with an empty image', build: (c) => new HttpbinExposure(c, 'httpbin', { image: '' }) },
     { name: 'webhook: workload memory limit below zero', build: (c) => new GatewayWorkload(c, 'gw', { resources: { limits: { memory: '-1Gi' } } }) },
+    { name: 'webhook: timeout of 5000 days (Gateway API)', build: (c) => rule(c, { timeout: Duration.days(5000) }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: CORS max age over an int32 (Gateway API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], maxAge: Duration.days(50000) } }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: CORS method listed twice (Gateway API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST', 'GET'] } }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: rewrite to a host with a port (Gateway API)', build: (c) => rule(c, { matches: [{ path: PathMatch.prefix('/') }], rewrite: { host: 'internal:8080' } }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: rewrite to an upper-case host (Gateway API)', build: (c) => rule(c, { rewrite: { host: 'Internal.Example.com' } }, ApiFlavor.GATEWAY_API) },
+    {
+      name: 'webhook: TCP route to a subset no DestinationRule defines',
+      build: (c) => gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('db', 5432, { subset: 'v2' })] }),
+    },
   ],
   expected: {
+    'webhook: CORS method listed twice (Gateway API)': [
+      '[c/gw/route] rule #0: cors.allowMethods lists "GET" twice, which the Gateway API\'s CORS filter refuses (each list is a set); list each value once.',
+    ],
+    'webhook: timeout of 5000 days (Gateway API)': [
+      "[c/gw/route] rule #0: timeout of 120000h is longer than the Gateway API's Duration can say (at most five digits per unit: under 100000h, about 11 years); give a shorter timeout, or leave it out for no timeout.",
+    ],
+    'webhook: CORS max age over an int32 (Gateway API)': [
+      "[c/gw/route] rule #0: cors.maxAge of 4320000000s is over the Gateway API's limit of 2147483647s (an int32); give a shorter one.",
+    ],
+    'webhook: rewrite to a host with a port (Gateway API)': [
+      '[c/gw/route] rule #0: rewrite.host "internal:8080" is not a host name the Gateway API\'s URLRewrite accepts (a lower-case DNS name, without port or wildcard); write "internal", or render with ApiFlavor.ISTIO to rewrite to a host:port.',
+    ],
+    'webhook: rewrite to an upper-case host (Gateway API)': [
+      '[c/gw/route] rule #0: rewrite.host "Internal.Example.com" is not a host name the Gateway API\'s URLRewrite accepts (a lower-case DNS name, without port or wildcard); write "internal.example.com", or render with ApiFlavor.ISTIO to rewrite to a host:port.',
+    ],
+    'webhook: TCP route to a subset no DestinationRule defines': [
+      '[c/gw/tcp] TCP route: backend "db.default:5432" names subset "v2", but no BackendPolicy (DestinationRule) in this app defines it for "db.default.svc.cluster.local"; define the subset with new BackendPolicy(..., { subsets: [...] }).',
+    ],
     'webhook: lookahead in a path regex (Istio API)': [
       '[c/gw/route] rule #0: path pattern "/api/(?=v1)" is not a valid RE2 regular expression ("invalid or unsupported Perl syntax: `(?=`"); Istio and Envoy read RE2 syntax (no lookaround or backreferences): fix the pattern.',
     ],
@@ -279,6 +295,17 @@ export const TOPIC: CatalogueTopic = {
     'webhook: workload memory limit below zero': ["[c/gw] resources.limits.memory \"-1Gi\" is not a Kubernetes quantity; use one like '256Mi' or '1Gi'."],
   },
   valid: [
+    { name: 'webhook: CORS method listed twice (Istio API)', build: (c) => rule(c, { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'GET'] } }) },
+    { name: 'webhook: timeout of 99999 hours (Gateway API)', build: (c) => rule(c, { timeout: Duration.hours(99999) }, ApiFlavor.GATEWAY_API) },
+    { name: 'webhook: timeout of 5000 days (Istio API)', build: (c) => rule(c, { timeout: Duration.days(5000) }) },
+    { name: 'webhook: rewrite to a host with a port (Istio API)', build: (c) => rule(c, { rewrite: { host: 'internal:8080' } }) },
+    {
+      name: 'webhook: TCP route to a subset its BackendPolicy defines',
+      build: (c) => {
+        new BackendPolicy(c, 'db', { serviceName: 'db', subsets: [{ name: 'v2', labels: { version: 'v2' } }] });
+        gateway(c, [GatewayListener.tcp({ port: 9000 })]).addTcpRoute('tcp', { name: 'tcp', port: 9000, backends: [svc('db', 5432, { subset: 'v2' })] });
+      },
+    },
     // RE2 syntax JavaScript refuses: named groups in Go's (?P<name>) form.
     ...both('webhook: RE2 named group (?P<name>)', (c, api) => rule(c, { matches: [{ path: PathMatch.regex('/users/(?P<id>[0-9]+)') }] }, api)),
     { name: 'webhook: RE2 regex of exactly 1024 characters', build: (c) => rule(c, { matches: [{ path: PathMatch.regex(`/${'a'.repeat(1023)}`) }] }) },
