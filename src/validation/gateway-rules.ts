@@ -7,6 +7,14 @@ import { GatewayListener, ListenerProtocol } from '../listener';
 import { GatewayModel } from '../model/gateway';
 import { RouteNamespacesKind } from '../route-namespaces';
 import { TlsVersion } from '../tls';
+import { PROXY_RESERVED_PORTS } from '../workload/chart-defaults';
+
+/**
+ * The ports a gateway's proxy (Envoy and Istio's agent) listens on itself. The capture ports of a
+ * sidecar (15001, 15006) are not used by a gateway, and HBONE's 15008 is the ambient east-west
+ * gateway's own listener.
+ */
+const GATEWAY_PROXY_PORTS = [15000, 15004, 15020, 15021, 15053, 15090];
 
 /**
  * The classes whose gateways Istio deploys under the Gateway's own name, without the
@@ -117,6 +125,11 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
   }
   if (!isPort(listener.port)) {
     problems.push(`${where}: port ${listener.port} is out of range; use a whole number from 1 to 65535.`);
+  } else if (GATEWAY_PROXY_PORTS.includes(listener.port)) {
+    problems.push(
+      `${where}: port ${listener.port} is the gateway proxy's own port for ${PROXY_RESERVED_PORTS[listener.port]}, so no server can listen on it; ` +
+        'use another port (e.g. 8080).',
+    );
   }
   if (listener.hosts.length === 0) {
     problems.push(`${where}: no hosts; give at least one host, or '*' for any.`);

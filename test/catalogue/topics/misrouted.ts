@@ -108,8 +108,15 @@ export const TOPIC: CatalogueTopic = {
         cors: { allowOrigins: ['shop.example.com', 'https://shop.example.com/', 'https://.*\\.example\\.com'] },
       }, ApiFlavor.ISTIO),
     },
+    ...perApi('misrouted: listener on the gateway proxy\'s health port', (c, api) => gateway(c, [GatewayListener.http({ port: 15021 })], api)),
   ],
   expected: {
+    'misrouted: listener on the gateway proxy\'s health port (istio)': [
+      '[c/gw] listener "http-15021": port 15021 is the gateway proxy\'s own port for health checks (status-port), so no server can listen on it; use another port (e.g. 8080).',
+    ],
+    'misrouted: listener on the gateway proxy\'s health port (gateway-api)': [
+      '[c/gw] listener "http-15021": port 15021 is the gateway proxy\'s own port for health checks (status-port), so no server can listen on it; use another port (e.g. 8080).',
+    ],
     'misrouted: route in the gateway\'s namespace, listener open to another one only (istio)': [
       '[c/gw/route] route host "shop.example.com" is served by listener "http" of gateway default/gw only to routes in "team-a", and this route is in "default"; add "default" to its RouteNamespaces.named([...]), or put the route in "team-a" (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
     ],
