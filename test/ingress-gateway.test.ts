@@ -113,6 +113,24 @@ describe('listeners with the Gateway API', () => {
     expect(redirect.spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
   });
 
+  test('a redirecting listener admits the gateway\'s own namespace, where its redirect route is, whatever routeNamespaces says', () => {
+    const chart = testChart('istio-ingress');
+    const teams = RouteNamespaces.named(['team-a', 'team-b']);
+    new IngressGateway(chart, 'gw', {
+      api: ApiFlavor.GATEWAY_API,
+      name: 'public',
+      listeners: [
+        GatewayListener.http({ hosts: ['shop.example.com'], httpsRedirect: true, routeNamespaces: teams }),
+        GatewayListener.https({ hosts: ['shop.example.com'], tls: ServerTls.simple('cert'), routeNamespaces: teams }),
+      ],
+    });
+    const out = synthObjects(chart);
+    const listeners = only(out, 'Gateway').spec.listeners;
+    expect(listeners.find((l: any) => l.name === 'http').allowedRoutes).toEqual({ namespaces: { from: 'Same' } });
+    expect(listeners.find((l: any) => l.name === 'https').allowedRoutes.namespaces.from).toBe('Selector');
+    expect(only(out, 'HTTPRoute', 'public-https-redirect').metadata.namespace).toBe('istio-ingress');
+  });
+
   test('with a redirecting HTTP listener, application routes bind to the HTTPS listeners only', () => {
     const httpbin = only(objects, 'HTTPRoute', 'httpbin');
     expect(httpbin.spec.parentRefs).toEqual([

@@ -107,6 +107,10 @@ function listeners(listener: GatewayListener): gw.GatewaySpecListeners[] {
 
 function allowedRoutes(listener: GatewayListener): gw.GatewaySpecListenersAllowedRoutes {
   const From = gw.GatewaySpecListenersAllowedRoutesNamespacesFrom;
+  // A redirecting listener carries only the gateway's own redirect route, in the gateway's
+  // namespace: admitting only the route namespaces given would leave that route unattached (plain
+  // HTTP answered 404 instead of redirected), and no other route binds there.
+  if (listener.httpsRedirect) return { namespaces: { from: From.SAME } };
   const scopes = listener.routeNamespaces;
   switch (scopes?.kind) {
     case RouteNamespacesKind.ALL:

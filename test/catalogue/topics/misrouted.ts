@@ -311,6 +311,10 @@ export const TOPIC: CatalogueTopic = {
       GatewayListener.https({ hosts: ['shop.example.com'], tls: ServerTls.simple('cert') }),
       GatewayListener.tlsPassthrough({ name: 'tls', hosts: ['db.example.com'] }),
     ], api)),
+    ...perApi('misrouted: HTTPS redirect on a listener open to team namespaces only', (c, api) => gateway(c, [
+      GatewayListener.http({ hosts: ['shop.example.com'], httpsRedirect: true, routeNamespaces: RouteNamespaces.named(['team-a', 'team-b']) }),
+      GatewayListener.https({ hosts: ['shop.example.com'], tls: ServerTls.simple('cert'), routeNamespaces: RouteNamespaces.named(['team-a', 'team-b']) }),
+    ], api)),
     ...perApi('misrouted: mirror of half a percent of requests', (c, api) => rule(c, { mirror: { backend: svc('shadow'), percentage: 0.5 } }, api)),
     { name: 'misrouted: short route host (gateway-api)', build: (c) => rule(c, {}, ApiFlavor.GATEWAY_API, ['httpbin']) },
     { name: 'misrouted: HTTP listener and route host that are an IP address (istio)', build: (c) => gateway(c, [GatewayListener.http({ hosts: ['10.0.0.1'] })], ApiFlavor.ISTIO).addHttpRoute('route', { name: 'route', hosts: ['10.0.0.1'], rules: [{ action: forward }] }) },
