@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { PORT_FAMILY } from './gateway-rules';
 import { hostsIntersect, parseScopedHost, patternsCovering } from './hosts';
 import { q } from './names';
 import { samePods } from './selectors';
@@ -39,6 +40,15 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
     const sharedWorkload = equal ? 'the same workload' : differently;
     for (const a of own.listeners) {
       for (const b of model.listeners.filter((l) => l.port === a.port)) {
+        // Istio merges the servers of one port of a workload only within one protocol family; of an
+        // HTTP and an HTTPS/TLS or TCP server it keeps the one it reads first (MergeGateways).
+        if (PORT_FAMILY[a.protocol] !== PORT_FAMILY[b.protocol]) {
+          problems.push(
+            `listener ${q(a.name)} (${a.protocol}) shares port ${a.port} on ${workload} with listener ${q(b.name)} (${b.protocol}) of gateway ${ref}; ` +
+              'one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): move one listener to another port.',
+          );
+          continue;
+        }
         // The same host only (Istio's analyzer compares hosts as written, CheckDuplicates): a
         // wildcard beside one of its hosts is two virtual hosts or filter chains, the most specific
         // chosen first.

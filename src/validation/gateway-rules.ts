@@ -23,7 +23,7 @@ const GATEWAY_PROXY_PORTS = [15000, 15004, 15020, 15021, 15053, 15090];
 const UNSUFFIXED_CLASSES = ['istio-waypoint', 'istio-east-west', 'istio-agentgateway', 'istio-agentgateway-waypoint'];
 
 /** Protocols that may share one port when their hosts do not overlap (SNI tells them apart). */
-const PORT_FAMILY: Record<ListenerProtocol, string> = {
+export const PORT_FAMILY: Record<ListenerProtocol, string> = {
   [ListenerProtocol.HTTP]: 'HTTP',
   [ListenerProtocol.HTTPS]: 'TLS',
   [ListenerProtocol.TLS]: 'TLS',

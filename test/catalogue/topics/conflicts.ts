@@ -109,9 +109,20 @@ export const TOPIC: CatalogueTopic = {
         new HttpRoute(c, 'other', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'default/gw'), name: 'other', hosts: ['shop.example.com'], forwardTo: [{ service: 'b', port: 80 }] });
       },
     },
+    {
+      name: 'conflict: two gateways on one workload, HTTP and HTTPS on one port',
+      build: (c) => {
+        new IngressGateway(c, 'a', { name: 'a', listeners: [GatewayListener.http({ port: 8080, hosts: ['a.example.com'] })] });
+        new IngressGateway(c, 'b', { name: 'b', listeners: [GatewayListener.https({ port: 8080, hosts: ['b.example.com'], tls: ServerTls.simple('b-cert') })] });
+      },
+    },
     { name: 'conflict: a gateway reference with three parts', build: (c) => new HttpRoute(c, 'r', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'istio-system/public/gw'), name: 'r', hosts: ['shop.example.com'], forwardTo: [{ service: 'b', port: 80 }] }) },
   ],
   expected: {
+    'conflict: two gateways on one workload, HTTP and HTTPS on one port': [
+      '[c/a] listener "http-8080" (HTTP) shares port 8080 on the same workload (istio=ingressgateway) with listener "https-8080" (HTTPS) of gateway default/b; one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): move one listener to another port.',
+      '[c/b] listener "https-8080" (HTTPS) shares port 8080 on the same workload (istio=ingressgateway) with listener "http-8080" (HTTP) of gateway default/a; one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): move one listener to another port.',
+    ],
     'conflict: two Istio routes sharing a host, one bound through a reference to the gateway': [
       '[c/gw] routes c/gw/shop and c/other both serve host "shop.example.com" on this gateway; Istio merges them in creation order, so which rule matches first is undefined: put their rules in one route (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.MERGED_ROUTES, reason)).',
       '[c/other] route host "blog.example.org" is not served by gateway default/gw for routes in namespace "default" (its HTTP/HTTPS listeners serve "*.example.com"); add the host to a listener, or remove it from the route (to accept it: GatewayValidation.suppress(scope, SuppressibleRule.ROUTE_HOST_NOT_SERVED, reason)).',
@@ -163,6 +174,13 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'conflict: two gateways on one workload, HTTP and HTTPS on their own ports, TLS beside HTTPS on one port',
+      build: (c) => {
+        new IngressGateway(c, 'a', { name: 'a', listeners: [GatewayListener.http({ port: 8080, hosts: ['a.example.com'] }), GatewayListener.tlsPassthrough({ hosts: ['db.example.com'] })] });
+        new IngressGateway(c, 'b', { name: 'b', listeners: [GatewayListener.http({ port: 8080, hosts: ['b.example.com'] }), GatewayListener.https({ hosts: ['b.example.com'], tls: ServerTls.simple('b-cert') })] });
+      },
+    },
     {
       name: 'conflict: routes of two hosts, one bound through a reference to the gateway (Gateway API)',
       build: (c) => {
