@@ -75,7 +75,27 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
       }
     }
   }
+  problems.push(...lockedPodsProblems(own, registry));
   problems.push(...mergedRouteProblems(gateway, registry));
+  return problems;
+}
+
+/**
+ * An egress route's allowedClients puts an ALLOW AuthorizationPolicy on its egress gateway's pods,
+ * and Istio then denies every request to them that no ALLOW policy matches: a gateway on those pods
+ * would answer its clients 403.
+ */
+function lockedPodsProblems(own: GatewayModel, registry: AppRegistry): string[] {
+  const problems: string[] = [];
+  for (const [route, use] of registry.egressGatewayUses()) {
+    if (!use.locksDown || registry.clusterOf(route) !== own.cluster) continue;
+    if (samePods(own.selector, use.selector, registry, { cluster: own.cluster, namespace: use.namespace }) === undefined) continue;
+    problems.push(
+      `selector ${q(selectorText(own))} selects the egress gateway pods (${q(Object.entries(use.selector).map(([k, v]) => `${k}=${v}`).join(','))} in namespace ${q(use.namespace)}) ` +
+        `that ${route.node.path} locks down (allowedClients), and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this gateway's clients would be refused; ` +
+        'select other pods for this gateway, or send the egress route through another egress gateway.',
+    );
+  }
   return problems;
 }
 

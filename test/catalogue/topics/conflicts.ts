@@ -116,9 +116,19 @@ export const TOPIC: CatalogueTopic = {
         new IngressGateway(c, 'b', { name: 'b', listeners: [GatewayListener.https({ port: 8080, hosts: ['b.example.com'], tls: ServerTls.simple('b-cert') })] });
       },
     },
+    {
+      name: 'conflict: an ingress gateway on the egress gateway pods an egress route locks down',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', { host: 'edition.cnn.com', name: 'cnn', allowedClients: { namespaces: ['default'] } });
+        new IngressGateway(c, 'gw', { name: 'gw', selector: { istio: 'egressgateway' }, listeners: [GatewayListener.http({ port: 8080, hosts: ['shop.example.com'] })] });
+      },
+    },
     { name: 'conflict: a gateway reference with three parts', build: (c) => new HttpRoute(c, 'r', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'istio-system/public/gw'), name: 'r', hosts: ['shop.example.com'], forwardTo: [{ service: 'b', port: 80 }] }) },
   ],
   expected: {
+    'conflict: an ingress gateway on the egress gateway pods an egress route locks down': [
+      '[c/gw] selector "istio=egressgateway" selects the egress gateway pods ("istio=egressgateway" in namespace "istio-system") that c/cnn locks down (allowedClients), and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this gateway\'s clients would be refused; select other pods for this gateway, or send the egress route through another egress gateway.',
+    ],
     'conflict: two gateways on one workload, HTTP and HTTPS on one port': [
       '[c/a] listener "http-8080" (HTTP) shares port 8080 on the same workload (istio=ingressgateway) with listener "https-8080" (HTTPS) of gateway default/b; one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): move one listener to another port.',
       '[c/b] listener "https-8080" (HTTPS) shares port 8080 on the same workload (istio=ingressgateway) with listener "http-8080" (HTTP) of gateway default/a; one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): move one listener to another port.',
@@ -174,6 +184,13 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'conflict: an ingress gateway beside an egress route that locks its own gateway down',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', { host: 'edition.cnn.com', name: 'cnn', allowedClients: { namespaces: ['default'] } });
+        new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
+      },
+    },
     {
       name: 'conflict: two gateways on one workload, HTTP and HTTPS on their own ports, TLS beside HTTPS on one port',
       build: (c) => {
