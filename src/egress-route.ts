@@ -1,7 +1,7 @@
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiFlavor } from './api-flavor';
-import { EgressGatewayModel, EgressModeName, EgressRouteModel, isWildcard } from './model/egress';
+import { EgressGatewayModel, EgressModeName, EgressRouteModel, gatewayProtocol, isWildcard } from './model/egress';
 import { AppRegistry } from './model/registry';
 import { resolveNamespace, serviceHost } from './namespace';
 import { renderGatewayApiEgress } from './render/egress-gateway-api';
@@ -464,6 +464,8 @@ export class EgressRoute extends Construct {
         namespace: gateway.workloadNamespace,
         selector: gateway.selector,
         locksDown: props.allowedClients !== undefined,
+        // Read at validation: the Gateway's servers, one per client port.
+        servers: () => model.ports.map((port) => ({ port, protocol: gatewayProtocol(model) })),
       });
     }
     this.node.addValidation({ validate: inputFirst(input, () => egressProblems(model, this)) });

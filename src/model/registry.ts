@@ -373,6 +373,8 @@ export interface EgressGatewayUse {
   readonly selector: { readonly [key: string]: string };
   /** Whether the route puts an ALLOW AuthorizationPolicy (allowedClients) on them. */
   readonly locksDown: boolean;
+  /** The servers of the route's egress Gateway: port and protocol. */
+  readonly servers?: () => ReadonlyArray<{ readonly port: number; readonly protocol: 'HTTP' | 'HTTPS' | 'TLS' }>;
 }
 
 /** A gateway workload the app deploys. */

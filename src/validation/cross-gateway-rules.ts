@@ -88,8 +88,19 @@ export function crossGatewayProblems(gateway: IConstruct, own: GatewayModel, api
 function lockedPodsProblems(own: GatewayModel, registry: AppRegistry): string[] {
   const problems: string[] = [];
   for (const [route, use] of registry.egressGatewayUses()) {
-    if (!use.locksDown || registry.clusterOf(route) !== own.cluster) continue;
+    if (registry.clusterOf(route) !== own.cluster) continue;
     if (samePods(own.selector, use.selector, registry, { cluster: own.cluster, namespace: use.namespace }) === undefined) continue;
+    for (const server of use.servers?.() ?? []) {
+      const clash = own.listeners.find((l) => l.port === server.port && PORT_FAMILY[l.protocol] !== PORT_FAMILY[server.protocol as ListenerProtocol]);
+      if (clash) {
+        problems.push(
+          `listener ${q(clash.name)} (${clash.protocol}) shares port ${server.port} on the egress gateway pods (${q(Object.entries(use.selector).map(([k, v]) => `${k}=${v}`).join(','))} in namespace ${q(use.namespace)}) ` +
+            `with the ${server.protocol} server of ${route.node.path}; one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): ` +
+            'move the listener to another port, or select other pods for this gateway.',
+        );
+      }
+    }
+    if (!use.locksDown) continue;
     problems.push(
       `selector ${q(selectorText(own))} selects the egress gateway pods (${q(Object.entries(use.selector).map(([k, v]) => `${k}=${v}`).join(','))} in namespace ${q(use.namespace)}) ` +
         `that ${route.node.path} locks down (allowedClients), and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this gateway's clients would be refused; ` +

@@ -123,9 +123,19 @@ export const TOPIC: CatalogueTopic = {
         new IngressGateway(c, 'gw', { name: 'gw', selector: { istio: 'egressgateway' }, listeners: [GatewayListener.http({ port: 8080, hosts: ['shop.example.com'] })] });
       },
     },
+    {
+      name: 'conflict: an ingress gateway serving plain HTTP on the egress gateway pods\' mutual TLS port',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', { host: 'edition.cnn.com', name: 'cnn' });
+        new IngressGateway(c, 'gw', { name: 'gw', selector: { istio: 'egressgateway' }, listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
+      },
+    },
     { name: 'conflict: a gateway reference with three parts', build: (c) => new HttpRoute(c, 'r', { gateway: IngressGateway.fromGatewayName(c, 'ref', 'istio-system/public/gw'), name: 'r', hosts: ['shop.example.com'], forwardTo: [{ service: 'b', port: 80 }] }) },
   ],
   expected: {
+    'conflict: an ingress gateway serving plain HTTP on the egress gateway pods\' mutual TLS port': [
+      '[c/gw] listener "http" (HTTP) shares port 80 on the egress gateway pods ("istio=egressgateway" in namespace "istio-system") with the HTTPS server of c/cnn; one port of a workload serves one protocol family (HTTP, HTTPS/TLS or TCP), and Istio does not serve both (it skips one, depending on the order it reads them): move the listener to another port, or select other pods for this gateway.',
+    ],
     'conflict: an ingress gateway on the egress gateway pods an egress route locks down': [
       '[c/gw] selector "istio=egressgateway" selects the egress gateway pods ("istio=egressgateway" in namespace "istio-system") that c/cnn locks down (allowedClients), and Istio denies every request to them that no ALLOW AuthorizationPolicy matches, so this gateway\'s clients would be refused; select other pods for this gateway, or send the egress route through another egress gateway.',
     ],
@@ -184,6 +194,13 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'conflict: an ingress gateway on the egress gateway pods, plain HTTP beside the egress route\'s plain HTTP',
+      build: (c) => {
+        new EgressRoute(c, 'cnn', { host: 'edition.cnn.com', name: 'cnn', mutualTls: false });
+        new IngressGateway(c, 'gw', { name: 'gw', selector: { istio: 'egressgateway' }, listeners: [GatewayListener.http({ hosts: ['shop.example.com'] })] });
+      },
+    },
     {
       name: 'conflict: an ingress gateway beside an egress route that locks its own gateway down',
       build: (c) => {
