@@ -147,7 +147,14 @@ function listenerProblems(listener: GatewayListener, api: ApiFlavor): string[] {
     problems.push(`${where}: hosts are scoped to namespaces ("ns/host") and routeNamespaces is set too; use one of the two.`);
   }
   for (const ns of listener.routeNamespaces?.namespaces ?? []) {
-    if (!isDnsLabel(ns)) problems.push(`${where}: routeNamespaces names ${q(ns)}, which is not a namespace name (DNS-1123 label).`);
+    if (isDnsLabel(ns)) continue;
+    const fixed = ns.trim().toLowerCase();
+    const fix = ns.trim() === ''
+      ? 'leave out the empty entry'
+      : isDnsLabel(fixed)
+        ? `write ${q(fixed)}`
+        : "use the namespace's name: lower-case letters, digits and '-' (at most 63)";
+    problems.push(`${where}: routeNamespaces names ${q(ns)}, which is not a namespace name (DNS-1123 label); ${fix}.`);
   }
   if (listener.routeNamespaces?.kind === RouteNamespacesKind.NAMED && listener.routeNamespaces.namespaces.length === 0) {
     problems.push(`${where}: RouteNamespaces.named() lists no namespace; name at least one, or use RouteNamespaces.same().`);

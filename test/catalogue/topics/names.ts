@@ -12,6 +12,7 @@ import {
   HttpRouteAction,
   IngressGateway,
   RemoteNetworkGateway,
+  RouteNamespaces,
   ServerTls,
   HttpbinExposure,
   StringMatch,
@@ -124,8 +125,19 @@ export const TOPIC: CatalogueTopic = {
       build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http()] }).addHttpRoute('route', { name: 'route', rules: [{ action: HttpRouteAction.redirect({ host: '*.example.com' }) }] }),
     },
     { name: 'names: backend policy in a chart whose namespace is not a namespace name', build: (c) => new BackendPolicy(new Chart(c.node.scope!, 'other', { namespace: 'naïve' }), 'policy', { serviceName: 'web' }) },
+    {
+      name: 'names: route namespaces split from a comma list with blanks',
+      build: (c) => new IngressGateway(c, 'gw', {
+        name: 'gw',
+        listeners: [GatewayListener.http({ hosts: ['shop.example.com'], routeNamespaces: RouteNamespaces.named('team-a, Team-B,'.split(',')) })],
+      }),
+    },
   ],
   expected: {
+    'names: route namespaces split from a comma list with blanks': [
+      '[c/gw] listener "http": routeNamespaces names " Team-B", which is not a namespace name (DNS-1123 label); write "team-b".',
+      '[c/gw] listener "http": routeNamespaces names "", which is not a namespace name (DNS-1123 label); leave out the empty entry.',
+    ],
     'names: header and query names copied with their punctuation': [
       '[c/gw/route] rule #0: header name "x-user:" is not a valid token; write "x-user" (the name alone).',
       '[c/gw/route] rule #0: query parameter name "?debug" is not a valid token; write "debug" (the name alone).',
@@ -223,6 +235,13 @@ export const TOPIC: CatalogueTopic = {
     'names: route host with a port': ['[c/gw/route] route host "shop.example.com:8080" is not a DNS name; write "shop.example.com" (a host is the name alone: no scheme, port, path, spaces or trailing dot, and non-ASCII labels in punycode).'],
   },
   valid: [
+    {
+      name: 'names: route namespaces with digits and dashes',
+      build: (c) => new IngressGateway(c, 'gw', {
+        name: 'gw',
+        listeners: [GatewayListener.http({ hosts: ['shop.example.com'], routeNamespaces: RouteNamespaces.named(['team-a', '1-payments', 'x']) })],
+      }),
+    },
     {
       name: 'names: punycode hosts on a listener and a route',
       build: (c) => new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.http({ hosts: ['xn--bcher-kva.example'] })] })
