@@ -13,12 +13,13 @@ import { resolveBackend } from './model/resolve-backend';
 import { ResolvedBackend, HttpRouteModel, HttpRuleModel } from './model/route';
 import { orderRules } from './model/rule-order';
 import { resolveNamespace } from './namespace';
-import { gatewayApiListenerNames } from './render/gateway-api';
+import { gatewayApiListenerNames, listenerHostnames } from './render/gateway-api';
 import { ReferenceGrants } from './render/reference-grants';
 import { rendererFor } from './render/renderer';
 import { objectProps } from './render/typed-object';
 import { RetryPolicy } from './retry';
 import { HttpRouteAction, HttpRouteActionKind } from './route-action';
+import { hostsIntersect } from './validation/hosts';
 import { checkArg, checkStruct, inputFirst, InputProblems, required } from './validation/input-shape';
 import { listenersKey, ValidationMemo } from './validation/memo';
 import { GATEWAY, HTTP_ROUTE_SHAPE, HTTP_RULE, NO_GATEWAY } from './validation/route-input';
@@ -284,9 +285,14 @@ export class HttpRoute extends L1ApiObject {
     if (this.gateway.api !== ApiFlavor.GATEWAY_API) return undefined;
     const gateway = AppRegistry.of(this).gatewayModel(this.gateway);
     if (!gateway || !gateway.listeners.some((l) => l.httpsRedirect)) return undefined;
-    return gateway.listeners
-      .filter((l) => (l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS) && !l.httpsRedirect)
-      .flatMap(gatewayApiListenerNames);
+    const all = gateway.listeners.filter((l) => (l.protocol === ListenerProtocol.HTTP || l.protocol === ListenerProtocol.HTTPS) && !l.httpsRedirect);
+    // Only the listeners whose hostname meets one of the route's hosts: a parentRef naming a listener
+    // that serves none of them is not accepted (NoMatchingListenerHostname in the route's status).
+    const meeting = all.flatMap((l) => {
+      const hostnames = listenerHostnames(l);
+      return gatewayApiListenerNames(l).filter((_, i) => hostnames[i] === undefined || this.hosts.some((h) => hostsIntersect(h, hostnames[i]!)));
+    });
+    return meeting.length > 0 ? meeting : all.flatMap(gatewayApiListenerNames);
   }
 
   private model(): HttpRouteModel {

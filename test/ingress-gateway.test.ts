@@ -131,6 +131,23 @@ describe('listeners with the Gateway API', () => {
     expect(only(out, 'HTTPRoute', 'public-https-redirect').metadata.namespace).toBe('istio-ingress');
   });
 
+  test('with a redirecting HTTP listener, a route binds to the HTTPS listeners that serve one of its hosts', () => {
+    const chart = testChart();
+    const gw = new IngressGateway(chart, 'gw', {
+      api: ApiFlavor.GATEWAY_API,
+      name: 'public',
+      listeners: [
+        GatewayListener.http({ hosts: ['shop.example.com', 'api.example.com'], httpsRedirect: true }),
+        GatewayListener.https({ hosts: ['shop.example.com', 'api.example.com'], tls: ServerTls.simple('cert') }),
+        GatewayListener.https({ name: 'partner', port: 8443, hosts: ['partner.example.com'], tls: ServerTls.mutual('partner-cert') }),
+        GatewayListener.https({ name: 'any', port: 9443, hosts: ['*'], tls: ServerTls.simple('any-cert') }),
+      ],
+    });
+    gw.addHttpRoute('api', { name: 'api', hosts: ['api.example.com', 'partner.example.com'], forwardTo: [{ service: 'api', port: 80 }] });
+    const route = only(synthObjects(chart), 'HTTPRoute', 'api');
+    expect(route.spec.parentRefs.map((p: any) => p.sectionName)).toEqual(['https-1', 'partner', 'any']);
+  });
+
   test('with a redirecting HTTP listener, application routes bind to the HTTPS listeners only', () => {
     const httpbin = only(objects, 'HTTPRoute', 'httpbin');
     expect(httpbin.spec.parentRefs).toEqual([

@@ -129,7 +129,7 @@ function allowedRoutes(listener: GatewayListener): gw.GatewaySpecListenersAllowe
   }
 }
 
-function listenerHostnames(listener: GatewayListener): Array<string | undefined> {
+export function listenerHostnames(listener: GatewayListener): Array<string | undefined> {
   if (listener.protocol === ListenerProtocol.HBONE || listener.protocol === ListenerProtocol.TCP) return [undefined];
   // Istio's auto-passthrough listener takes any SNI of the mesh; the Gateway API form has no hostname.
   if (listener.passthroughMode === PassthroughMode.AUTO) return [undefined];
