@@ -9,6 +9,7 @@ import { GatewayModel } from '../model/gateway';
 import { listenerScopes } from '../model/listener-scope';
 import type { AppRegistry } from '../model/registry';
 import { StreamRouteModel, StreamRuleModel } from '../model/route';
+import { RouteNamespacesKind } from '../route-namespaces';
 
 /** The rules for a TLS passthrough or TCP route. */
 export function streamRouteProblems(route: StreamRouteModel, api: ApiFlavor, gateway: GatewayModel | undefined, registry: AppRegistry): string[] {
@@ -107,6 +108,13 @@ function boundListenerProblems(
   }
   if (!listeners.some((l) => listenerScopes(l, api).some((s) => scopeAdmits(s.namespace, gateway.namespace, route.namespace)))) {
     const what = route.kind === 'tls' ? 'TLS route' : 'TCP route';
+    if (listeners.every((l) => l.routeNamespaces?.kind === RouteNamespacesKind.NAMED)) {
+      const named = [...new Set(listeners.flatMap((l) => l.routeNamespaces!.namespaces))];
+      return [
+        `${what} in namespace ${q(route.namespace)} is not admitted by any ${protocol} listener of gateway ${ref} (their routeNamespaces name ${named.map(q).join(', ')}); ` +
+          `add it: routeNamespaces: RouteNamespaces.named([${[...named, route.namespace].map(q).join(', ')}]), or put the route in one of those namespaces.`,
+      ];
+    }
     return [
       `${what} in namespace ${q(route.namespace)} is not admitted by any ${protocol} listener of gateway ${ref} ` +
         `(by default, a listener admits only routes in the gateway's namespace ${q(gateway.namespace)}); ` +

@@ -92,8 +92,18 @@ export const TOPIC: CatalogueTopic = {
       build: (c) =>
         new EgressRoute(c, 'egress', { name: 'api', host: 'api.example.com', gatewayNamespace: 'istio-egress', clientNamespaces: ['default', 'istio-system'], clientNetworkPolicy: {} }),
     },
+    {
+      name: 'secure: TCP route from a namespace the listener\'s routeNamespaces do not name',
+      build: (c) => {
+        const gw = new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.tcp({ port: 5432, routeNamespaces: RouteNamespaces.named(['team-db']) })] });
+        gw.addTcpRoute('tcp', { name: 'tcp', namespace: 'team-x', port: 5432, backends: [Backend.service('pg', { port: 5432 })] });
+      },
+    },
   ],
   expected: {
+    'secure: TCP route from a namespace the listener\'s routeNamespaces do not name': [
+      '[c/gw/tcp] TCP route in namespace "team-x" is not admitted by any TCP listener of gateway default/gw (their routeNamespaces name "team-db"); add it: routeNamespaces: RouteNamespaces.named(["team-db", "team-x"]), or put the route in one of those namespaces.',
+    ],
     'secure: HTTPS listener without hosts': [
       '[c/gw] listener "https": no hosts given; an HTTPS listener serves the hosts its certificate is for: list them (hosts: ["shop.example.com"]), or pass hosts: ["*"] to serve any host.',
     ],
@@ -151,6 +161,13 @@ export const TOPIC: CatalogueTopic = {
     ],
   },
   valid: [
+    {
+      name: 'secure: TCP route from a namespace the listener\'s routeNamespaces name',
+      build: (c) => {
+        const gw = new IngressGateway(c, 'gw', { name: 'gw', listeners: [GatewayListener.tcp({ port: 5432, routeNamespaces: RouteNamespaces.named(['team-db', 'team-x']) })] });
+        gw.addTcpRoute('tcp', { name: 'tcp', namespace: 'team-x', port: 5432, backends: [Backend.service('pg', { port: 5432 })] });
+      },
+    },
     { name: 'secure: HTTPS listener for any host, said explicitly', build: (c) => gateway(c, [GatewayListener.https({ hosts: ['*'], tls: ServerTls.simple('cert') })]) },
     { name: 'secure: TLS passthrough listener for named hosts', build: (c) => gateway(c, [GatewayListener.tlsPassthrough({ hosts: ['nginx.example.com'] })], ApiFlavor.GATEWAY_API) },
     { name: 'secure: plain HTTP listener keeps its default host "*"', build: (c) => gateway(c, [GatewayListener.http()]) },
