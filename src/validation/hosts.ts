@@ -98,26 +98,24 @@ export function isIpLiteral(host: string): boolean {
 }
 
 /**
- * The fix for a host that is not a DNS name, for the ways a name copied from a URL, a DNS tool or a
- * YAML file goes wrong: a scheme, a port, a trailing dot, upper case or blanks around it; `generic`
- * otherwise. With `portsOption`, a port is said to go in that option (`ports: [443]`).
+ * The fix for an egress host that is not a DNS name, worded for the way it went wrong (a scheme, a
+ * port, a trailing dot, upper case or blanks): the host to write is `meantHost()`'s, and with
+ * `portsOption` a port is said to go in that option (`ports: [443]`); `generic` when no host can be
+ * told from it.
  */
 export function hostNameFix(host: string, generic: string, portsOption?: string): string {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(host);
-  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
-  const port = /:([0-9]+)$/.exec(bare);
-  const name = bare.replace(/:[0-9]+$/, '').trim().toLowerCase().replace(/\.$/, '');
-  if (name === host || name === '' || name === '*' || !isValidHost(name) || /^[0-9.]+$/.test(name)) return generic;
-  const quoted = JSON.stringify(name);
+  const name = meantHost(host);
+  if (name === undefined || name === '*' || /^[0-9.]+$/.test(name)) return generic;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(host);
+  const port = /:([0-9]+)(?:[/?#]|$)/.exec(host.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
+  const quoted = q(name);
   if (scheme) {
     const where = port && portsOption ? ` (the port goes in ${portsOption}: [${port[1]}])` : '';
     return `give the host alone, without the scheme${port ? ' and the port' : ''}: ${quoted}${where}.`;
   }
   if (port) return portsOption ? `give the host alone, ${quoted}, and the port in ${portsOption}: [${port[1]}].` : `give the host alone, without the port: ${quoted}.`;
-  if (host.endsWith('.')) return `leave out the trailing dot: ${quoted}.`;
+  if (host.trim().endsWith('.')) return `leave out the trailing dot: ${quoted}.`;
   const how = [/[A-Z]/.test(host) ? 'lower-case' : '', /\s/.test(host) ? 'without blanks' : ''].filter((w) => w).join(', ');
-  return how ? `write it ${how}: ${quoted}.` : generic;
+  return how ? `write it ${how}: ${quoted}.` : `write ${quoted}.`;
 }
 
-/** The fix for a gateway or route host that is not a DNS name, when no tailored one applies. */
-export const HOST_EXAMPLE = 'use a lower-case name like "httpbin.example.com", a wildcard like "*.example.com", or "*".';
