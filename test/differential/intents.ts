@@ -266,7 +266,14 @@ export interface EgressIntent {
     readonly mode?: Value;
     readonly ports?: Value[];
     readonly originationPort?: Value;
-    readonly originationTls?: { readonly kind: 'simple' | 'mutual'; readonly credentialName?: Value; readonly sni?: Value; readonly caCertificates?: Value };
+    readonly originationTls?: {
+      readonly kind: 'simple' | 'mutual';
+      readonly credentialName?: Value;
+      readonly sni?: Value;
+      readonly caCertificates?: Value;
+      readonly subjectAltNames?: Value[];
+      readonly skipServerNameCheckReason?: Value;
+    };
     readonly mutualTls?: Value;
     readonly api?: Value;
     readonly name?: Value;
@@ -817,8 +824,8 @@ function egress(g: Gen, id: string): fc.Arbitrary<EgressIntent> {
       originationPort: g.opt(g.v('port'), 1),
       originationTls: g.opt(
         fc.oneof(
-          record({ kind: fc.constant('simple' as const), sni: g.opt(g.v('egressHost'), 1), caCertificates: g.opt(fc.constantFrom('/etc/certs/ca.pem', ''), 1) }),
-          record({ kind: fc.constant('mutual' as const), credentialName: g.v('credential'), sni: g.opt(g.v('egressHost'), 1), caCertificates: g.opt(fc.constantFrom('/etc/certs/ca.pem', ''), 1) }),
+          record({ kind: fc.constant('simple' as const), sni: g.opt(g.v('egressHost'), 1), caCertificates: g.opt(fc.constantFrom('/etc/certs/ca.pem', ''), 1), subjectAltNames: g.opt(g.list(g.v('san'), 0, 2), 1), skipServerNameCheckReason: g.opt(fc.constantFrom('the partner presents a certificate for its IP address only', '', ' '), 1) }),
+          record({ kind: fc.constant('mutual' as const), credentialName: g.v('credential'), sni: g.opt(g.v('egressHost'), 1), caCertificates: g.opt(fc.constantFrom('/etc/certs/ca.pem', ''), 1), subjectAltNames: g.opt(g.list(g.v('san'), 0, 2), 1), skipServerNameCheckReason: g.opt(fc.constantFrom('the partner presents a certificate for its IP address only', '', ' '), 1) }),
         ) as fc.Arbitrary<any>,
         1,
       ),
@@ -1129,8 +1136,8 @@ function buildItem(c: Chart, it: ItemIntent): void {
       const p = it.props;
       const t = p.originationTls;
       const originationTls = t === undefined ? undefined
-        : t.kind === 'simple' ? OriginationTls.simple(clean({ sni: t.sni, caCertificates: t.caCertificates }))
-          : OriginationTls.mutual(t.credentialName, clean({ sni: t.sni, caCertificates: t.caCertificates }));
+        : t.kind === 'simple' ? OriginationTls.simple(originationOptions(t))
+          : OriginationTls.mutual(t.credentialName, originationOptions(t));
       new EgressRoute(c, it.id, clean({ ...p, originationTls, workload: p.workload && toWorkloadProps(p.workload) }) as any);
       return;
     }
@@ -1160,4 +1167,10 @@ export function buildIntent(intent: Intent, outdir: string): App {
     for (const s of ci.suppress ?? []) GatewayValidation.suppress(c, s.rule as SuppressibleRule, s.reason);
   }
   return app;
+}
+
+/** The options of an intent's origination TLS, as a caller passes them. */
+function originationOptions(t: NonNullable<EgressIntent['props']['originationTls']>): any {
+  const { sni, caCertificates, subjectAltNames, skipServerNameCheckReason } = t;
+  return clean({ sni, caCertificates, subjectAltNames, skipServerNameCheckReason });
 }
